@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// The `recoup` command: a thin shell over the Recoup libraries (SPEC §7).
+///
+/// Exit status: 0 on success, 1 on a user error (bad input, failed validation) with a one-line
+/// reason first, 2 on bad usage.
+@main
+struct RecoupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recoup",
+        abstract: "Offline workbench for accounts-receivable collections policies.",
+        version: RecoupVersion.current,
+        subcommands: [
+            // Subcommands are registered here, one line each.
+        ]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UserFacingError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+enum RecoupVersion {
+    static let current = "0.1.0"
+}
