@@ -2,7 +2,7 @@
 // Recoup: an offline workbench for accounts-receivable collections policies.
 //
 // Layers point one way (see ../shared/STYLE.md):
-//   recoup (CLI) → RecoupReports → RecoupSimulation → RecoupModel, RecoupLedger, RecoupSynthetic → RecoupPolicy
+//   recoup (CLI) → RecoupReports → RecoupSynthetic → RecoupSimulation → RecoupModel → RecoupLedger → RecoupPolicy
 // RecoupPolicy is the live agent's runtime and imports Foundation only.
 import PackageDescription
 
@@ -39,17 +39,16 @@ let package = Package(
         ),
         // Design matrices, the logistic solver over CBLAS/LAPACK, risk and payment-response models.
         .target(name: "RecoupModel", dependencies: ["RecoupPolicy", "RecoupLedger", "COpenBLAS"]),
-        // A synthetic MSP world with known behaviour: demo data, tests, benchmarks and the truth test.
-        .target(name: "RecoupSynthetic", dependencies: ["RecoupPolicy"]),
-        // Counterfactual replay of the ledger under policies, costs, uncertainty and tuning.
-        .target(
-            name: "RecoupSimulation",
-            dependencies: ["RecoupPolicy", "RecoupLedger", "RecoupModel", "RecoupSynthetic"]
-        ),
+        // Counterfactual replay of the ledger under policies: counter-based randomness, the cost
+        // model, cohort outcomes, the replay engine, uncertainty and tuning.
+        .target(name: "RecoupSimulation", dependencies: ["RecoupPolicy", "RecoupLedger", "RecoupModel"]),
+        // A synthetic MSP world with known behaviour (a simulation whose truth is known): demo
+        // data, tests, benchmarks and the truth test of SPEC §8.
+        .target(name: "RecoupSynthetic", dependencies: ["RecoupPolicy", "RecoupSimulation"]),
         // Tables, SVG charts, HTML and Markdown reports, executable notebooks.
         .target(
             name: "RecoupReports",
-            dependencies: ["RecoupPolicy", "RecoupLedger", "RecoupModel", "RecoupSimulation"]
+            dependencies: ["RecoupPolicy", "RecoupLedger", "RecoupModel", "RecoupSimulation", "RecoupSynthetic"]
         ),
         // The thin command-line shell.
         .executableTarget(
@@ -67,7 +66,7 @@ let package = Package(
         ),
         .testTarget(name: "RecoupLedgerTests", dependencies: ["RecoupLedger", "RecoupPolicy"]),
         .testTarget(name: "RecoupModelTests", dependencies: ["RecoupModel", "COpenBLAS", "RecoupLedger"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RecoupSyntheticTests", dependencies: ["RecoupSynthetic"]),
+        .testTarget(name: "RecoupSyntheticTests", dependencies: ["RecoupSynthetic", "RecoupLedger"]),
         .testTarget(name: "RecoupSimulationTests", dependencies: ["RecoupSimulation", "RecoupSynthetic"]),
         .testTarget(name: "RecoupReportsTests", dependencies: ["RecoupReports"]),
         .testTarget(name: "RecoupCLITests", dependencies: ["recoup"]),
