@@ -43,7 +43,7 @@ struct EngineHarness {
         var log: [String] = []
         var dpd = from
         // Days on which facts change, which a skipping caller must not skip.
-        var changeDays = Set(paymentDays.map { $0 + 1 })
+        var changeDays = paymentDays
         if let r = disputeDays { changeDays.insert(r.lowerBound); changeDays.insert(r.upperBound + 1) }
         if let p = promisedOnDpd { changeDays.insert(p - 4) }
         while dpd <= through {
