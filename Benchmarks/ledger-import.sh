@@ -26,19 +26,23 @@ if [ ! -f "$BUNDLE/invoices.csv" ]; then
 fi
 ROWS=0
 for f in "$BUNDLE"/*.csv; do ROWS=$((ROWS + $(wc -l < "$f") - 1)); done
-echo "bundle: $BUNDLE, $ROWS data rows, $(du -sh "$BUNDLE" | cut -f1)"
+echo "bundle: $BUNDLE, $ROWS data rows, $(du -shL "$BUNDLE" | cut -f1)"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ {print $2/1024}' "$1"; }
+# CPU seconds (user + system): robust when the machine is shared and wall time is inflated.
+cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$1"; }
 
 : > "$WORK/import.times"; : > "$WORK/import.rss"; : > "$WORK/sqlite.times"; : > "$WORK/kpis.times"; : > "$WORK/kpis.rss"
+: > "$WORK/import.cpu"; : > "$WORK/sqlite.cpu"; : > "$WORK/kpis.cpu"
 for run in $(seq 1 "$RUNS"); do
   # recoup import
   rm -f "$WORK/recoup.db" "$WORK/recoup.db-wal" "$WORK/recoup.db-shm"
   sync
   /usr/bin/time -v "$RECOUP" import "$BUNDLE" --db "$WORK/recoup.db" >/dev/null 2>"$WORK/time.txt"
   elapsed "$WORK/time.txt" >> "$WORK/import.times"
+  cpu "$WORK/time.txt" >> "$WORK/import.cpu"
   rss "$WORK/time.txt" >> "$WORK/import.rss"
 
   # sqlite3 .import into bare tables
@@ -52,12 +56,14 @@ for run in $(seq 1 "$RUNS"); do
   sync
   /usr/bin/time -v sqlite3 "$WORK/bare.db" < "$WORK/import.sql" >/dev/null 2>"$WORK/time.txt"
   elapsed "$WORK/time.txt" >> "$WORK/sqlite.times"
+  cpu "$WORK/time.txt" >> "$WORK/sqlite.cpu"
 
   # KPI report over the imported store
   /usr/bin/time -v "$RECOUP" report kpis --db "$WORK/recoup.db" --format json >/dev/null 2>"$WORK/time.txt"
   elapsed "$WORK/time.txt" >> "$WORK/kpis.times"
+  cpu "$WORK/time.txt" >> "$WORK/kpis.cpu"
   rss "$WORK/time.txt" >> "$WORK/kpis.rss"
-  echo "run $run: import $(tail -1 "$WORK/import.times") s ($(tail -1 "$WORK/import.rss") MB), sqlite3 .import $(tail -1 "$WORK/sqlite.times") s, kpis $(tail -1 "$WORK/kpis.times") s"
+  echo "run $run: import $(tail -1 "$WORK/import.times") s wall / $(tail -1 "$WORK/import.cpu") s CPU ($(tail -1 "$WORK/import.rss") MB), sqlite3 .import $(tail -1 "$WORK/sqlite.times") s / $(tail -1 "$WORK/sqlite.cpu") s CPU, kpis $(tail -1 "$WORK/kpis.times") s / $(tail -1 "$WORK/kpis.cpu") s CPU; load $(cut -d' ' -f1 /proc/loadavg)"
 done
 
 IMPORT=$(median < "$WORK/import.times")
@@ -69,3 +75,5 @@ echo "median recoup import:     $IMPORT s  ($(awk -v r="$ROWS" -v t="$IMPORT" 'B
 echo "median sqlite3 .import:   $SQLITE s  ($(awk -v r="$ROWS" -v t="$SQLITE" 'BEGIN {printf "%.0f", r/t}') rows/s)"
 echo "ratio import / sqlite3:   $(awk -v a="$IMPORT" -v b="$SQLITE" 'BEGIN {printf "%.2f", a/b}')"
 echo "median report kpis:       $KPIS s  (peak RSS max $KRSS MB)"
+ICPU=$(median < "$WORK/import.cpu"); SCPU=$(median < "$WORK/sqlite.cpu"); KCPU=$(median < "$WORK/kpis.cpu")
+echo "CPU (user+sys) medians:   import $ICPU s ($(awk -v r="$ROWS" -v t="$ICPU" 'BEGIN {printf "%.0f", r/t}') rows/CPU-s), sqlite3 $SCPU s, ratio $(awk -v a="$ICPU" -v b="$SCPU" 'BEGIN {printf "%.2f", a/b}'), kpis $KCPU s"

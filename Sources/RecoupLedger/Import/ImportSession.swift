@@ -4,12 +4,12 @@ import GRDB
 /// problems found so far, the warnings and the counts.
 final class ImportSession {
     let db: Database
-    /// client_id → internal id.
-    var clients: [String: Int64] = [:]
+    /// client_id bytes → (internal id, unused).
+    var clients = KeyMap()
     /// internal client id → client_id (for messages).
     var clientNames: [Int64: String] = [:]
-    /// invoice_id → (internal id, internal client id).
-    var invoices: [String: (id: Int64, client: Int64)] = [:]
+    /// invoice_id bytes → (internal id, internal client id).
+    var invoices = KeyMap()
     var invoicesLoaded = false
     /// Create unknown clients from invoices (a bundle without clients.csv).
     var createsMissingClients = false
@@ -27,7 +27,7 @@ final class ImportSession {
         while try statement.step() {
             let name = statement.text(0) ?? ""
             let id = statement.int64(1)
-            clients[name] = id
+            clients.insert(name, id, 0)
             clientNames[id] = name
         }
     }
@@ -42,10 +42,10 @@ final class ImportSession {
         guard !invoicesLoaded else { return }
         invoicesLoaded = true
         let count = (try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoices")) ?? 0
-        invoices.reserveCapacity(count + 1_000_000)
+        invoices = KeyMap(capacity: count + 1_000_000)
         let statement = try RawStatement(db, sql: "SELECT invoice_id, id, client FROM invoices")
         while try statement.step() {
-            invoices[statement.text(0) ?? ""] = (statement.int64(1), statement.int64(2))
+            invoices.insert(statement.text(0) ?? "", statement.int64(1), statement.int64(2))
         }
     }
 }
@@ -143,7 +143,7 @@ struct TableImport {
             }
             var rowOK = true
             var invoiceClient: Int64? = nil
-            var invoiceName = ""
+            var invoiceRange = 0..<0
             func fail(_ j: Int, _ reason: String) {
                 session.add(ImportIssue(file: file, line: line, column: labels[j], reason: reason))
                 rowOK = false
@@ -188,7 +188,7 @@ struct TableImport {
                             cells[j] = .int(money.minorUnits)
                         }
                     case .failure(let error):
-                        fail(j, error.description + (error == .malformed("") ? "" : ""))
+                        fail(j, error.description)
                     }
                 case .integer(let range, _):
                     if let value = Int64(record.string(k)), range.contains(value) {
@@ -226,14 +226,14 @@ struct TableImport {
                         fail(j, "\(quoted(record, k)) is not an ISO 4217 currency code such as USD")
                     }
                 case .clientRef:
-                    let name = record.string(k)
-                    if let id = session.clients[name] {
-                        cells[j] = .int(id)
+                    if let entry = session.clients.find(record.storage, r) {
+                        cells[j] = .int(session.clients.first[entry])
                     } else if session.createsMissingClients && isInvoices {
                         createClient.bind(1, .text(r), record.storage)
                         _ = try createClient.execute()
                         let id = createClient.lastInsertedID
-                        session.clients[name] = id
+                        let name = record.string(k)
+                        session.clients.insert(name, id, 0)
                         session.clientNames[id] = name
                         session.createdClients += 1
                         cells[j] = .int(id)
@@ -241,11 +241,10 @@ struct TableImport {
                         fail(j, "unknown client \(quoted(record, k)): it is neither in clients.csv nor in the store; add it to clients.csv")
                     }
                 case .invoiceRef:
-                    let name = record.string(k)
-                    if let ref = session.invoices[name] {
-                        cells[j] = .int(ref.id)
-                        invoiceClient = ref.client
-                        invoiceName = name
+                    if let entry = session.invoices.find(record.storage, r) {
+                        cells[j] = .int(session.invoices.first[entry])
+                        invoiceClient = session.invoices.second[entry]
+                        invoiceRange = r
                     } else {
                         fail(j, "unknown invoice \(quoted(record, k)): it is neither in invoices.csv nor in the store")
                     }
@@ -260,7 +259,7 @@ struct TableImport {
             }
             if isPayments, let invoiceClient, case .int(let payer) = cells[1], payer != invoiceClient,
                 let j = spec.index(of: "invoice_id") {
-                fail(j, "invoice \"\(invoiceName)\" belongs to client \"\(session.clientNames[invoiceClient] ?? "?")\", not to the paying client \"\(session.clientNames[payer] ?? "?")\"; apply the payment to one of that client's invoices or leave invoice_id empty")
+                fail(j, "invoice \"\(String(decoding: record.storage[invoiceRange], as: UTF8.self))\" belongs to client \"\(session.clientNames[invoiceClient] ?? "?")\", not to the paying client \"\(session.clientNames[payer] ?? "?")\"; apply the payment to one of that client's invoices or leave invoice_id empty")
                 continue
             }
             // Insert, or explain the conflict.
@@ -274,12 +273,12 @@ struct TableImport {
                 insertedLines.append(Int32(clamping: line))
                 if isClients || isInvoices {
                     let id = insert.lastInsertedID
-                    let name = record.string(sourceIndex[keyIndex])
+                    let keyRange = record.range(sourceIndex[keyIndex])
                     if isClients {
-                        session.clients[name] = id
-                        session.clientNames[id] = name
+                        session.clients.insert(record.storage, keyRange, id, 0)
+                        session.clientNames[id] = record.string(sourceIndex[keyIndex])
                     } else if case .int(let client) = cells[1] {
-                        session.invoices[name] = (id, client)
+                        session.invoices.insert(record.storage, keyRange, id, client)
                     }
                 }
                 continue

@@ -160,7 +160,10 @@ import Testing
         var files = BundleFixture.valid
         files["invoices.csv"] = nil
         let store = try LedgerStore()
+        #expect(try importError(BundleFixture.valid, into: store) == nil)
+        let before = try store.dumpTables()
         let error = try #require(try importError(files, into: store))
+        #expect(try store.dumpTables() == before)
         guard case .missingInvoices = error else { Issue.record("expected missingInvoices, got \(error)"); return }
         #expect(error.description.contains("no invoices.csv in this bundle folder"))
     }
