@@ -42,7 +42,7 @@ final class ImportSession {
         guard !invoicesLoaded else { return }
         invoicesLoaded = true
         let count = (try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoices")) ?? 0
-        invoices = KeyMap(capacity: count + 1_000_000)
+        invoices = KeyMap(capacity: count + 65_536)
         let statement = try RawStatement(db, sql: "SELECT invoice_id, id, client FROM invoices")
         while try statement.step() {
             invoices.insert(statement.text(0) ?? "", statement.int64(1), statement.int64(2))

@@ -3,11 +3,11 @@
 ///
 /// Keys live one after another in a single byte arena; the table is open addressing with
 /// linear probing over a power-of-two number of slots, kept at most half full. The hash is
-/// 64-bit FNV-1a, which is fine for ids (not exposed to adversarial keys in a way that
+/// 64-bit FNV-1a with MurmurHash3's finalizer, which is fine for ids (not exposed to adversarial keys in a way that
 /// matters: a bad file can only slow its own import).
 ///
 /// - Complexity: O(key length) per lookup and insert on average.
-struct KeyMap {
+final class KeyMap {
     private var arena: [UInt8] = []
     private var starts: [Int] = []
     private var ends: [Int] = []
@@ -28,7 +28,14 @@ struct KeyMap {
     @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        // MurmurHash3's finalizer: ids differ in their last characters, and FNV alone leaves
+        // those differences in the high bits; mixing spreads them to the low bits the table uses.
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h = h &* 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return Int(truncatingIfNeeded: h)
     }
 
     /// The entry for `bytes[range]`, or nil.
@@ -45,6 +52,9 @@ struct KeyMap {
     }
 
     private func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Local copies (no copying of storage): class properties would be re-checked for
+        // exclusive access on every probe.
+        let slots = self.slots, starts = self.starts, ends = self.ends, mask = self.mask
         var slot = KeyMap.hash(key) & mask
         return arena.withUnsafeBufferPointer { stored in
             while true {
@@ -61,18 +71,18 @@ struct KeyMap {
     }
 
     /// Adds `key` → (a, b); the caller has checked it is absent.
-    mutating func insert(_ bytes: [UInt8], _ range: Range<Int>, _ a: Int64, _ b: Int64) {
+    func insert(_ bytes: [UInt8], _ range: Range<Int>, _ a: Int64, _ b: Int64) {
         bytes.withUnsafeBufferPointer { buffer in
             insert(UnsafeBufferPointer(rebasing: buffer[range]), a, b)
         }
     }
 
-    mutating func insert(_ key: String, _ a: Int64, _ b: Int64) {
+    func insert(_ key: String, _ a: Int64, _ b: Int64) {
         var key = key
         key.withUTF8 { insert($0, a, b) }
     }
 
-    private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ a: Int64, _ b: Int64) {
+    private func insert(_ key: UnsafeBufferPointer<UInt8>, _ a: Int64, _ b: Int64) {
         if (count + 1) * 2 > slots.count { grow() }
         let entry = Int32(count)
         starts.append(arena.count)
@@ -83,13 +93,13 @@ struct KeyMap {
         place(entry, hash: KeyMap.hash(key))
     }
 
-    private mutating func place(_ entry: Int32, hash: Int) {
+    private func place(_ entry: Int32, hash: Int) {
         var slot = hash & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = entry
     }
 
-    private mutating func grow() {
+    private func grow() {
         let size = slots.count * 2
         slots = [Int32](repeating: -1, count: size)
         mask = size - 1

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct KeyMapTests {
     @Test func findsEveryKeyAcrossGrowth() {
-        var map = KeyMap(capacity: 4)
+        let map = KeyMap(capacity: 4)
         for i in 0..<10_000 { map.insert("INV\(i)", Int64(i), Int64(-i)) }
         #expect(map.count == 10_000)
         for i in stride(from: 0, to: 10_000, by: 7) {
