@@ -37,6 +37,8 @@ struct ChartFrame {
     let plotBottom: Double
     private let rotatesCategoryLabels: Bool
     private let categoryLabelEvery: Int
+    /// Category labels broken into lines (when a few long labels do not fit on one line).
+    private let categoryLines: [[String]]
     private let legendWidth: Double
 
     static let titleSize = 16.0
@@ -52,6 +54,28 @@ struct ChartFrame {
     /// `text` cut to `limit` characters with an ellipsis.
     static func shortened(_ text: String, limit: Int = maxLabelCharacters) -> String {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    /// `text` broken at spaces into lines of at most `perLine` characters; a word longer than a
+    /// line, or text needing more than `maxLines`, is cut with an ellipsis.
+    static func wrap(_ text: String, perLine: Int, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if candidate.count <= perLine {
+                current = candidate
+            } else {
+                if !current.isEmpty { lines.append(current) }
+                current = word.count <= perLine ? String(word) : String(word.prefix(max(1, perLine - 1))) + "…"
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = String(lines[maxLines - 1].prefix(max(1, perLine - 1))) + "…"
+        }
+        return lines.isEmpty ? [""] : lines
     }
 
     init(width: Double, height: Double, title: String, subtitle: String?, xTitle: String, yTitle: String,
@@ -76,17 +100,28 @@ struct ChartFrame {
         var bottomForLabels = ChartFrame.labelSize + 12
         var rotates = false
         var every = 1
+        var lines: [[String]] = []
         if case .categories(let names) = xAxis, !names.isEmpty {
             let slot = (plotRight - plotLeft) / Double(names.count)
             let longest = names.map { ChartFrame.textWidth(ChartFrame.shortened($0), size: ChartFrame.labelSize) }.max() ?? 0
+            lines = names.map { [ChartFrame.shortened($0)] }
             if longest > slot * 0.95 {
-                rotates = true
-                every = max(1, Int((ChartFrame.labelSize * 1.5 / slot).rounded(.up)))
-                bottomForLabels = longest * 0.72 + ChartFrame.labelSize + 8
+                let perLine = Int(slot * 0.95 / (ChartFrame.labelSize * 0.6))
+                let wrapped = names.map { ChartFrame.wrap($0, perLine: perLine, maxLines: 3) }
+                if names.count <= 8, perLine >= 6,
+                   wrapped.allSatisfy({ $0.allSatisfy { !$0.hasSuffix("…") } }) {
+                    lines = wrapped
+                    bottomForLabels = Double(wrapped.map(\.count).max() ?? 1) * (ChartFrame.labelSize + 3) + 10
+                } else {
+                    rotates = true
+                    every = max(1, Int((ChartFrame.labelSize * 1.5 / slot).rounded(.up)))
+                    bottomForLabels = longest * 0.72 + ChartFrame.labelSize + 8
+                }
             }
         }
         rotatesCategoryLabels = rotates
         categoryLabelEvery = every
+        categoryLines = lines
         plotBottom = height - 12 - (xTitle.isEmpty ? 0 : 22) - bottomForLabels
     }
 
@@ -171,8 +206,8 @@ struct ChartFrame {
                                      ("transform", "rotate(-45 \(SVGBuilder.number(x)) \(SVGBuilder.number(y)))"),
                                      ("class", "category-label")])
                 } else {
-                    svg.text(label, [("x", SVGBuilder.number(x)), ("y", SVGBuilder.number(labelY)),
-                                     ("text-anchor", "middle"), ("class", "category-label")])
+                    svg.textLines(categoryLines[index], x: x, y: labelY, lineHeight: ChartFrame.labelSize + 3,
+                                  [("text-anchor", "middle"), ("class", "category-label")])
                 }
             }
         }

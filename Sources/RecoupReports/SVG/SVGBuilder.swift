@@ -35,6 +35,20 @@ struct SVGBuilder {
         emit("<text\(SVGBuilder.render(attributes))>\(XMLEscaping.text(content))</text>")
     }
 
+    /// A text of several lines, the first with its baseline at `y`, each later one `lineHeight`
+    /// below (one `tspan` per line). A single line is a plain `text` element.
+    mutating func textLines(_ lines: [String], x: Double, y: Double, lineHeight: Double, _ attributes: Attributes) {
+        let position: Attributes = [("x", Self.number(x)), ("y", Self.number(y))]
+        guard lines.count > 1 else {
+            text(lines.first ?? "", position + attributes)
+            return
+        }
+        let spans = lines.enumerated().map { index, line in
+            "<tspan x=\"\(Self.number(x))\" dy=\"\(index == 0 ? "0" : Self.number(lineHeight))\">\(XMLEscaping.text(line))</tspan>"
+        }.joined()
+        emit("<text\(SVGBuilder.render(position + attributes))>\(spans)</text>")
+    }
+
     mutating func title(_ content: String) {
         emit("<title>\(XMLEscaping.text(content))</title>")
     }

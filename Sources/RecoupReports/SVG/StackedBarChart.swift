@@ -57,9 +57,10 @@ public struct StackedBarChart: Sendable, Equatable {
     /// or "Now" against a policy's projection).
     public static func hoursByTask(categories: [String], tasks: [BarSeries], by categoryTitle: String = "",
                                    title: String = "Human hours per week on collections, by task",
-                                   subtitle: String? = nil) -> StackedBarChart {
+                                   subtitle: String? = nil, width: Double = 760) -> StackedBarChart {
         StackedBarChart(title: title, subtitle: subtitle, xAxisTitle: categoryTitle,
-                        yAxisTitle: "Hours per week", categories: categories, series: tasks, totalDecimals: 1)
+                        yAxisTitle: "Hours per week", categories: categories, series: tasks, totalDecimals: 1,
+                        width: width)
     }
 
     /// The drawable value of series `s` in category `c` (0 when missing, negative or not finite).
@@ -74,6 +75,9 @@ public struct StackedBarChart: Sendable, Equatable {
         categories.indices.map { c in series.indices.reduce(0) { $0 + value($1, c) } }
     }
 
+    /// Totals are written above the bars when there are at most 16 of them.
+    var showsTotals: Bool { categories.count <= 16 }
+
     func color(_ index: Int) -> String { series[index].color ?? ChartPalette.color(index) }
 
     func makeFrame() -> ChartFrame {
@@ -82,7 +86,10 @@ public struct StackedBarChart: Sendable, Equatable {
         }
         return ChartFrame(width: width, height: height, title: title, subtitle: subtitle,
                           xTitle: xAxisTitle, yTitle: yAxisTitle, xAxis: .categories(categories),
-                          yScale: NiceScale(covering: totals, includingZero: true, targetTicks: 5), legend: legend)
+                          // Headroom for the totals written above the bars.
+                          yScale: NiceScale(covering: totals.map { $0 * (showsTotals ? 1.07 : 1) },
+                                            includingZero: true, targetTicks: 5),
+                          legend: legend)
     }
 
     /// The chart as a standalone SVG document; the same input always gives the same bytes.
@@ -111,7 +118,7 @@ public struct StackedBarChart: Sendable, Equatable {
                           ("class", "segment"), ("data-series", series[s].name)])
                 base += v
             }
-            if categories.count <= 16, totals[c] > 0 {
+            if showsTotals, totals[c] > 0 {
                 svg.text(ChartNumberFormat.fixed(totals[c], decimals: decimals, grouping: true),
                          [("x", SVGBuilder.number(left + barWidth / 2)), ("y", SVGBuilder.number(yMap.pixel(totals[c]) - 5)),
                           ("text-anchor", "middle"), ("font-size", "11"), ("fill", ChartPalette.ink), ("class", "bar-total")])

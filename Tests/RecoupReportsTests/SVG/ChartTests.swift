@@ -188,3 +188,24 @@ import Testing
         #expect(yTicks.last! >= 6 + 2.5)
     }
 }
+
+@Suite struct CategoryLabelTests {
+    @Test func fewLongLabelsWrapInsteadOfRotating() throws {
+        let chart = StackedBarChart.hoursByTask(
+            categories: ["Now (2025 timesheets)", "tiered-copilot (projected)", "tiered-autonomous (projected)"],
+            tasks: [BarSeries(name: "reminders", values: [6.5, 0.8, 0.2])], width: 560)
+        let xml = try ParsedXML(chart.svg())
+        let labels = xml.all("text", class: "category-label")
+        #expect(labels.count == 3)
+        #expect(labels.allSatisfy { $0.attributes["transform"] == nil })
+        #expect(xml.all("tspan").count >= 4)
+        // The lines, read back together, give the whole label.
+        #expect(labels.map(\.text) == ["Now (2025timesheets)", "tiered-copilot(projected)", "tiered-autonomous(projected)"])
+    }
+
+    @Test(arguments: [("tiered-autonomous (projected)", 18, 3, ["tiered-autonomous", "(projected)"]),
+                      ("a b c d e f", 3, 2, ["a b", "c …"]), ("supercalifragilistic", 8, 3, ["superca…"])])
+    func wrapping(text: String, perLine: Int, maxLines: Int, expected: [String]) {
+        #expect(ChartFrame.wrap(text, perLine: perLine, maxLines: maxLines) == expected)
+    }
+}

@@ -69,7 +69,8 @@ struct ParsedXML {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if let index = stack.last { elements[index].text += string }
+            // Text counts for every open element, so a `text` with `tspan` lines reads whole.
+            for index in stack { elements[index].text += string }
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
