@@ -1,0 +1,15 @@
+import Foundation
+
+/// Standard base64 (RFC 4648 §4, with padding) for keys and signatures.
+enum Base64 {
+    /// The bytes of `text`, or `nil` if it is not canonical padded base64.
+    static func decode(_ text: String) -> [UInt8]? {
+        guard let data = Data(base64Encoded: text) else { return nil }
+        let bytes = [UInt8](data)
+        // Refuse non-canonical encodings (unused bits set), so a signature has one spelling.
+        guard Data(bytes).base64EncodedString() == text else { return nil }
+        return bytes
+    }
+
+    static func encode(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
+}
