@@ -15,6 +15,7 @@ struct RecoupCommand: ParsableCommand {
             // Subcommands are registered here, one line each.
             ImportCommand.self,
             ReportCommand.self,
+            GenerateCommand.self,
         ]
     )
 
