@@ -26,15 +26,8 @@ public enum ModelTrainer {
     /// - Throws: `TrainingError`.
     public static func train(ledger: Ledger, options: TrainingOptions = .init(),
                              progress: ((String) -> Void)? = nil) throws(TrainingError) -> TrainedModels {
-        guard !ledger.invoices.isEmpty else { throw .emptyLedger }
-        let until = options.until ?? HazardDesignBuilder.lastDay(of: ledger) ?? Day(ordinal: 0)
-        let index = HazardDesignBuilder.LedgerIndex(ledger)
-        let issued = ledger.invoices.indices.filter { ledger.invoices[$0].issuedOn <= until }
-        guard issued.count >= 4 else { throw .notEnoughInvoices(count: issued.count) }
-        let split = splitDay(ledger: ledger, invoices: issued, testFraction: options.testFraction)
-        let train = issued.filter { ledger.invoices[$0].issuedOn < split }
-        let test = issued.filter { ledger.invoices[$0].issuedOn >= split }
-        guard !train.isEmpty, !test.isEmpty else { throw .notEnoughInvoices(count: issued.count) }
+        let plan = try SplitPlan(ledger: ledger, options: options)
+        let (until, index, split, train, test) = (plan.until, plan.index, plan.split, plan.train, plan.test)
         var warnings: [String] = []
 
         progress?("risk model")
@@ -59,6 +52,66 @@ public enum ModelTrainer {
                              warnings: warnings)
     }
 
+    /// The time split of a ledger: invoices issued before `split` train, the rest test.
+    public struct SplitPlan: Sendable {
+        public var until: Day
+        public var index: HazardDesignBuilder.LedgerIndex
+        public var split: Day
+        public var train: [Int]
+        public var test: [Int]
+
+        public init(ledger: Ledger, options: TrainingOptions) throws(TrainingError) {
+            guard !ledger.invoices.isEmpty else { throw .emptyLedger }
+            until = options.until ?? HazardDesignBuilder.lastDay(of: ledger) ?? Day(ordinal: 0)
+            index = HazardDesignBuilder.LedgerIndex(ledger)
+            let until = until
+            let issued = ledger.invoices.indices.filter { ledger.invoices[$0].issuedOn <= until }
+            guard issued.count >= 4 else { throw .notEnoughInvoices(count: issued.count) }
+            split = ModelTrainer.splitDay(ledger: ledger, invoices: issued, testFraction: options.testFraction)
+            let split = split
+            train = issued.filter { ledger.invoices[$0].issuedOn < split }
+            test = issued.filter { ledger.invoices[$0].issuedOn >= split }
+            guard !train.isEmpty, !test.isEmpty else { throw .notEnoughInvoices(count: issued.count) }
+        }
+    }
+
+    /// The risk rows of a split with their standardisation (training means and scales);
+    /// features constant on the training rows are dropped with a warning.
+    public struct RiskPreparation: Sendable {
+        public var data: RiskDataset
+        public var trainRows: [Int]
+        public var testRows: [Int]
+        public var features: [RiskFeature]
+        public var means: [Double]
+        public var scales: [Double]
+        public var warnings: [String] = []
+
+        public init(ledger: Ledger, index: HazardDesignBuilder.LedgerIndex, until: Day, split: Day,
+                    options: TrainingOptions) throws(TrainingError) {
+            let calculator = RiskFeatureCalculator(ledger: ledger, lateThresholdDays: options.lateThresholdDays)
+            let data = RiskDataset.build(ledger: ledger, calculator: calculator, index: index, until: until)
+            let width = RiskDataset.width
+            trainRows = (0..<data.rows).filter { ledger.invoices[data.invoices[$0]].issuedOn < split }
+            testRows = (0..<data.rows).filter { ledger.invoices[data.invoices[$0]].issuedOn >= split }
+            guard !trainRows.isEmpty, !testRows.isEmpty else { throw .notEnoughInvoices(count: data.rows) }
+            features = []; means = []; scales = []
+            for feature in options.riskFeatures {
+                let j = RiskFeature.allCases.firstIndex(of: feature) ?? 0
+                var s = 0.0, s2 = 0.0
+                for r in trainRows { let v = data.features[r * width + j]; s += v; s2 += v * v }
+                let n = Double(trainRows.count)
+                let mean = s / n
+                let variance = max(0, s2 / n - mean * mean)
+                guard variance > 1e-12 * max(1, mean * mean) else {
+                    warnings.append("risk: feature \(feature.rawValue) is constant in the training period and was left out")
+                    continue
+                }
+                features.append(feature); means.append(mean); scales.append(variance.squareRoot())
+            }
+            self.data = data
+        }
+    }
+
     /// The issue day of the first test invoice: the `(1 − testFraction)` quantile of issue days.
     static func splitDay(ledger: Ledger, invoices: [Int], testFraction: Double) -> Day {
         let days = invoices.map { ledger.invoices[$0].issuedOn }.sorted()
@@ -73,27 +126,11 @@ public enum ModelTrainer {
 
     static func fitRisk(ledger: Ledger, index: HazardDesignBuilder.LedgerIndex, until: Day, split: Day,
                         options: TrainingOptions, warnings: inout [String]) throws(TrainingError) -> (RiskModel, RiskEvaluation) {
-        let calculator = RiskFeatureCalculator(ledger: ledger, lateThresholdDays: options.lateThresholdDays)
-        let data = RiskDataset.build(ledger: ledger, calculator: calculator, index: index, until: until)
+        let prepared = try RiskPreparation(ledger: ledger, index: index, until: until, split: split, options: options)
+        let (data, trainRows, testRows) = (prepared.data, prepared.trainRows, prepared.testRows)
+        let (features, means, scales) = (prepared.features, prepared.means, prepared.scales)
         let width = RiskDataset.width
-        let trainRows = (0..<data.rows).filter { ledger.invoices[data.invoices[$0]].issuedOn < split }
-        let testRows = (0..<data.rows).filter { ledger.invoices[data.invoices[$0]].issuedOn >= split }
-        guard !trainRows.isEmpty, !testRows.isEmpty else { throw .notEnoughInvoices(count: data.rows) }
-        // Standardisation on the training rows; constant features are dropped.
-        var features: [RiskFeature] = [], means: [Double] = [], scales: [Double] = []
-        for feature in options.riskFeatures {
-            let j = RiskFeature.allCases.firstIndex(of: feature) ?? 0
-            var s = 0.0, s2 = 0.0
-            for r in trainRows { let v = data.features[r * width + j]; s += v; s2 += v * v }
-            let n = Double(trainRows.count)
-            let mean = s / n
-            let variance = max(0, s2 / n - mean * mean)
-            guard variance > 1e-12 * max(1, mean * mean) else {
-                warnings.append("risk: feature \(feature.rawValue) is constant in the training period and was left out")
-                continue
-            }
-            features.append(feature); means.append(mean); scales.append(variance.squareRoot())
-        }
+        warnings += prepared.warnings
         let design = riskDesign(data: data, rows: trainRows, features: features, means: means, scales: scales)
         let p = features.count + 1
         let fit: LogisticFit
@@ -148,6 +185,21 @@ public enum ModelTrainer {
 
     // MARK: Response
 
+    /// The training and test hazard designs of a split (segments and amount centring from the
+    /// training invoices), as the final fit and its evaluation use them.
+    public static func hazardDesigns(ledger: Ledger, plan: SplitPlan, halfLife: Double, unreachedWeight: Double)
+        -> (train: HazardDesign, test: HazardDesign)
+    {
+        let segments = HazardDesignBuilder.segmentLayout(ledger: ledger, index: plan.index, invoices: plan.train)
+        func design(_ invoices: [Int]) -> HazardDesign {
+            var o = HazardDesignBuilder.Options(until: plan.until, halfLife: halfLife, unreachedWeight: unreachedWeight,
+                                                invoices: invoices)
+            o.segments = segments
+            return HazardDesignBuilder.build(ledger: ledger, options: o, index: plan.index)
+        }
+        return (design(plan.train), design(plan.test))
+    }
+
     static func fitResponse(ledger: Ledger, index: HazardDesignBuilder.LedgerIndex, until: Day, train: [Int], test: [Int],
                             options: TrainingOptions, progress: ((String) -> Void)?) throws(TrainingError)
         -> (PaymentResponseModel, ResponseEvaluation)
@@ -194,6 +246,7 @@ public enum ModelTrainer {
         }
         progress?("response model: final fit")
         let trainDesign = design(train, halfLife, weight, upTo: until)
+        // (Same construction as `hazardDesigns`, which `DesignExport` uses.)
         var contacts: [Channel: Int] = [:]
         let trainSet = Set(train.map { ledger.invoices[$0].id })
         for a in ledger.actions where a.at <= until && trainSet.contains(a.invoiceID) { contacts[a.channel, default: 0] += 1 }
