@@ -4,7 +4,13 @@
 //   swift package --allow-writing-to-package-directory benchmark --target PolicyBenchmarks
 // Peer scripts (Python) sit in peers/; figures and the commands that produced them are in
 // README.md.
+import Foundation
 import PackageDescription
+
+// SwiftPM names a path dependency after its folder, which differs between clones (main, a CI
+// checkout, …), so the Recoup package's identity is read from this file's location.
+let recoup = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent
 
 let benchmarkDependencies: [Target.Dependency] = [
     .product(name: "Benchmark", package: "benchmark"),
@@ -28,17 +34,17 @@ let package = Package(
     ],
     targets: [
         benchmark("LedgerBenchmarks", [
-            .product(name: "RecoupLedger", package: "Recoup"),
-            .product(name: "RecoupSynthetic", package: "Recoup"),
+            .product(name: "RecoupLedger", package: recoup),
+            .product(name: "RecoupSynthetic", package: recoup),
         ]),
-        benchmark("PolicyBenchmarks", [.product(name: "RecoupPolicy", package: "Recoup")]),
+        benchmark("PolicyBenchmarks", [.product(name: "RecoupPolicy", package: recoup)]),
         benchmark("ModelBenchmarks", [
-            .product(name: "RecoupModel", package: "Recoup"),
-            .product(name: "RecoupSynthetic", package: "Recoup"),
+            .product(name: "RecoupModel", package: recoup),
+            .product(name: "RecoupSynthetic", package: recoup),
         ]),
         benchmark("SimulationBenchmarks", [
-            .product(name: "RecoupSimulation", package: "Recoup"),
-            .product(name: "RecoupSynthetic", package: "Recoup"),
+            .product(name: "RecoupSimulation", package: recoup),
+            .product(name: "RecoupSynthetic", package: recoup),
         ]),
     ],
     swiftLanguageModes: [.v6]
