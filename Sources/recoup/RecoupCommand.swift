@@ -13,6 +13,8 @@ struct RecoupCommand: ParsableCommand {
         version: RecoupVersion.current,
         subcommands: [
             // Subcommands are registered here, one line each.
+            KeysCommand.self,
+            PolicyCommand.self,
         ]
     )
 
