@@ -16,6 +16,8 @@ struct RecoupCommand: ParsableCommand {
             ImportCommand.self,
             ReportCommand.self,
             GenerateCommand.self,
+            KeysCommand.self,
+            PolicyCommand.self,
         ]
     )
 
