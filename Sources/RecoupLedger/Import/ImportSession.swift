@@ -195,8 +195,7 @@ struct TableImport {
                     default: fail(j, "\(quoted(record, k)) is not true or false")
                     }
                 case .vocabulary(let words, _):
-                    let text = record.string(k)
-                    if let word = words.first(where: { $0 == text }) {
+                    if let word = words.first(where: { $0.utf8.elementsEqual(record.storage[r]) }) {
                         cells[j] = .constant(word)
                     } else {
                         fail(j, "\(quoted(record, k)) is not one of \(words.joined(separator: ", "))")
