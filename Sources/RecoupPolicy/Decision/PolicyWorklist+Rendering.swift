@@ -122,6 +122,10 @@ extension PolicyWorklist {
                                    item.humanReasons.joined(separator: "; ")].joined(separator: " "))
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return out.map { line in
+            var l = Substring(line)
+            while l.last == " " { l = l.dropLast() }
+            return String(l)
+        }.joined(separator: "\n") + "\n"
     }
 }
