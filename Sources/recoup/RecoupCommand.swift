@@ -18,6 +18,7 @@ struct RecoupCommand: ParsableCommand {
             GenerateCommand.self,
             KeysCommand.self,
             PolicyCommand.self,
+            PlanCommand.self,
         ]
     )
 
