@@ -67,6 +67,9 @@ public struct PolicyDecider: ContactDecider {
                                      amount: Money(minorUnits: adj.amount), kind: adj.kind)
         case .disputeOpened(let invoice, let day):
             history.recordDisputeOpened(invoiceID: invoices[invoice].id, on: day)
+            // Charged here rather than from `DayDecision.opensDisputeTask`, which cannot see a
+            // dispute raised by one of the day's own contacts (it opens after the decisions).
+            tallies[invoice, default: Tally()].add(costs.dispute)
         case .promiseMade(let promise):
             tallies[promise.invoice, default: Tally()].add(costs.promiseFollowUp)
         }
@@ -89,7 +92,6 @@ public struct PolicyDecider: ContactDecider {
                 disputeOpenedToday: view.isDisputeOpen && view.disputeOpenedOn == day, promisedOn: view.promisedOn)
             engine.decide(&state, facts, into: &decision)
             states[e] = state
-            if decision.opensDisputeTask { tallies[e, default: Tally()].add(costs.dispute) }
             for contact in decision { dayContacts.append(ClientDayContact(invoice: e, contact: contact)) }
         }
         guard !dayContacts.isEmpty else { return [] }
