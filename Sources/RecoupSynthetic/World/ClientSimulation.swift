@@ -120,10 +120,14 @@ extension SyntheticWorld {
                                          contactsLast7Days: last7, contactsSinceLastPayment: inv.contactsSinceLastPayment,
                                          lastPaymentOn: inv.lastPaymentOn))
             }
-            todayCount = [Int](repeating: 0, count: live.count)
-            todayContacts = [[Int]](repeating: [], count: live.count)
+            var anyContact = false
             if !views.isEmpty {
                 let planned = decider.contacts(on: day, client: client, invoices: views)
+                if !planned.isEmpty {
+                    anyContact = true
+                    todayCount = [Int](repeating: 0, count: live.count)
+                    todayContacts = [[Int]](repeating: [], count: live.count)
+                }
                 for contact in planned {
                     for (j, e) in contact.invoices.enumerated() {
                         guard let i = live.firstIndex(where: { $0.invoice.index == e }), !live[i].isClosed else { continue }
@@ -203,7 +207,9 @@ extension SyntheticWorld {
                     live[i].open -= amount
                     live[i].lastPaymentOn = day
                     live[i].contactsSinceLastPayment = 0
-                    for r in todayContacts[i] where history.contacts[r].outcome == .none { history.contacts[r].outcome = .paid }
+                    if anyContact {
+                        for r in todayContacts[i] where history.contacts[r].outcome == .none { history.contacts[r].outcome = .paid }
+                    }
                     if live[i].open == 0 { live[i].isClosed = true }
                 }
             }

@@ -42,6 +42,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "With --truth: cost file (docs/costs.md). Default: SPEC §5 costs.")
     var costs: String?
 
+    @Option(name: .long, help: "With --truth: first issue day of the cohort (default: the window's start).")
+    var from: String?
+
+    @Option(name: .long, help: "With --truth: last issue day of the cohort (default: --end).")
+    var to: String?
+
     @OptionGroup var output: FormatOptions
 
     func validate() throws {
@@ -56,9 +62,10 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--clients must be between 1 and 10000000, got \(clients)")
         }
         guard months >= 1, months <= 600 else { throw ValidationError("--months must be between 1 and 600, got \(months)") }
-        if let end {
-            do { _ = try Day(iso: end) } catch { throw ValidationError("--end: \(error)") }
+        for (name, value) in [("--end", end), ("--from", from), ("--to", to)] {
+            if let value { do { _ = try Day(iso: value) } catch { throw ValidationError("\(name): \(error)") } }
         }
+        if !truth, from != nil || to != nil { throw ValidationError("--from and --to are used with --truth") }
     }
 
     func run() throws {
@@ -87,9 +94,15 @@ extension GenerateCommand {
         let parsed: Policy
         do { parsed = try Policy(json: JSONParser.parse(data)) } catch { throw UserFacingError("\(policyPath): \(error)") }
         let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
+        let first = try from.map { try Day(iso: $0) } ?? world.parameters.start
+        let last = try to.map { try Day(iso: $0) } ?? world.parameters.end
+        guard first <= last else { throw UserFacingError("--from \(first) is after --to \(last)") }
         let progress = ProgressLine(label: "truth")
         let summary: OutcomeSummary
-        do { summary = try world.truth(policy: parsed, runs: runs, costs: costModel, progress: progress.update) } catch {
+        do {
+            summary = try world.truth(policy: parsed, runs: runs, costs: costModel, cohort: first...last,
+                                      progress: progress.update)
+        } catch {
             throw UserFacingError("\(policyPath): \(error)")
         }
         progress.finish()
