@@ -161,7 +161,8 @@ extension TimeAuditReport {
                 BarSeries(name: task.title, values: weeks.map { $0.minutes[i] / 60 }, color: palette[i])
             },
             by: "Week of",
-            subtitle: "\(from.iso) to \(to.iso); \(timesheetWeeks) of \(weeks.count) weeks from timesheets, the rest estimated from the ledger.")
+            subtitle: "\(from.iso) to \(to.iso); " + (timesheetWeeks == weeks.count ? "all weeks from timesheets."
+                : "\(timesheetWeeks) of \(weeks.count) weeks from timesheets, the rest estimated from the ledger."))
     }
 }
 
