@@ -19,6 +19,8 @@ struct RecoupCommand: ParsableCommand {
             KeysCommand.self,
             PolicyCommand.self,
             PlanCommand.self,
+            TrainCommand.self,
+            FeaturesCommand.self,
         ]
     )
 
