@@ -13,6 +13,11 @@ struct RecoupCommand: ParsableCommand {
         version: RecoupVersion.current,
         subcommands: [
             // Subcommands are registered here, one line each.
+            ImportCommand.self,
+            ReportCommand.self,
+            GenerateCommand.self,
+            KeysCommand.self,
+            PolicyCommand.self,
         ]
     )
 
@@ -24,6 +29,11 @@ struct RecoupCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(1)
         } catch {
+            // Usage errors (ArgumentParser's 64) exit 2 as SPEC §7 says; help and version exit 0.
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }

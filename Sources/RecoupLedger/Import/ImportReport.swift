@@ -1,0 +1,32 @@
+/// What an import did: rows read, inserted and already present per file, and warnings.
+public struct ImportReport: Sendable, Equatable, CustomStringConvertible {
+    public struct FileCounts: Sendable, Equatable {
+        /// The file the rows came from (`invoices.csv`, or the exported file for presets).
+        public var file: String
+        /// The table they went to.
+        public var table: String
+        /// Data rows read (the header not counted).
+        public var rows: Int
+        /// Rows added to the store.
+        public var inserted: Int
+        /// Rows already in the store with the same content (a re-import), left as they were.
+        public var unchanged: Int
+    }
+
+    /// One entry per file imported, in import order.
+    public var files: [FileCounts] = []
+    /// Things worth knowing that did not stop the import (unknown columns, header-only files,
+    /// clients created from invoices).
+    public var warnings: [String] = []
+
+    /// Total data rows read.
+    public var totalRows: Int { files.reduce(0) { $0 + $1.rows } }
+    /// Total rows inserted.
+    public var totalInserted: Int { files.reduce(0) { $0 + $1.inserted } }
+
+    public var description: String {
+        var lines = files.map { "\($0.file) → \($0.table): \($0.rows) rows, \($0.inserted) new, \($0.unchanged) unchanged" }
+        lines += warnings.map { "warning: " + $0 }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+
+/// Imports a ledger bundle (SPEC §2), or one exported file through a preset or a mapping, into
+/// a `LedgerStore`.
+///
+/// ```swift
+/// let report = try LedgerImporter(store: store).importBundle(at: "bundle/")
+/// ```
+///
+/// Every file is streamed row by row (constant memory in the file's size; the reference maps of
+/// client and invoice ids are the only thing that grows). The whole import is ONE write
+/// transaction: when any row is bad, every problem (up to `issueLimit`) is thrown together as
+/// `LedgerImportError.invalidRows` and the store is left exactly as it was. Rows whose natural
+/// key is already stored with the same content are left alone, so re-importing a bundle
+/// changes nothing; the same key with different content is an error naming both values.
+public struct LedgerImporter: Sendable {
+    /// The most problems reported in detail; the rest are counted ("… and N more").
+    public static let issueLimit = 50
+
+    public let store: LedgerStore
+
+    public init(store: LedgerStore) { self.store = store }
+
+    /// Imports the bundle folder at `folder`.
+    ///
+    /// `invoices.csv` is required; every other file of SPEC §2 is optional. Without
+    /// `clients.csv`, clients that invoices name and the store does not know are created with
+    /// default terms (a warning says how many); with it, an unknown client is an error.
+    ///
+    /// - Parameter progress: called now and then with a file name and the rows read so far.
+    /// - Throws: `LedgerImportError`; the store is then unchanged.
+    /// - Complexity: O(n log m) for n rows into a store of m rows.
+    public func importBundle(at folder: String, progress: (@Sendable (String, Int) -> Void)? = nil)
+        throws(LedgerImportError) -> ImportReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw .notFound(path: folder)
+        }
+        guard isDirectory.boolValue else {
+            throw .invalidMapping(path: folder,
+                reason: "is a file, not a bundle folder; import one exported file with --preset ibm-ar or --map mapping.json")
+        }
+        let invoicesPath = (folder as NSString).appendingPathComponent("invoices.csv")
+        guard FileManager.default.fileExists(atPath: invoicesPath) else { throw .missingInvoices(folder: folder) }
+        let hasClients = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("clients.csv"))
+        return try write(progress: progress) { session throws(LedgerImportError) in
+            session.createsMissingClients = !hasClients
+            for spec in BundleFileSpec.all {
+                let path = (folder as NSString).appendingPathComponent(spec.fileName)
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                let source: BundleFileSource
+                do {
+                    guard let opened = try BundleFileSource(path: path, fileName: spec.fileName) else {
+                        session.add(ImportIssue(file: spec.fileName, line: 1, column: "-",
+                            reason: "the file is empty; it needs a header row (\(spec.columns.filter(\.isRequired).map(\.name).joined(separator: ",")), …)\(spec.name == "invoices" ? " and at least one row" : "") or should be removed"))
+                        continue
+                    }
+                    source = opened
+                } catch {
+                    let converted = LedgerImportError.from(error, fileName: spec.fileName)
+                    if converted.issues.isEmpty { throw converted }
+                    for issue in converted.issues { session.add(issue) }
+                    continue
+                }
+                try TableImport(spec: spec, source: source, session: session).run()
+            }
+            if session.createdClients > 0 {
+                session.warnings.append("clients.csv is absent: \(session.createdClients) clients were created from invoices.csv with default terms (30 days, no autopay)")
+            }
+        }
+    }
+
+    /// Runs `body` in one write transaction; throws the collected problems (rolling back) if any.
+    func write(progress: (@Sendable (String, Int) -> Void)?,
+               _ body: (ImportSession) throws(LedgerImportError) -> Void) throws(LedgerImportError) -> ImportReport {
+        var outcome: Result<ImportReport, LedgerImportError> = .success(ImportReport())
+        do {
+            try store.queue.inTransaction(.immediate) { db in
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                do {
+                    let session = try ImportSession(db: db, progress: progress)
+                    try body(session)
+                    if session.hasIssues {
+                        outcome = .failure(.invalidRows(session.issues, more: session.moreIssues))
+                        return .rollback
+                    }
+                    outcome = .success(ImportReport(files: session.files, warnings: session.warnings))
+                    return .commit
+                } catch let error as LedgerImportError {
+                    outcome = .failure(error)
+                    return .rollback
+                }
+            }
+        } catch {
+            throw .store(LedgerStore.reason(error))
+        }
+        return try outcome.get()
+    }
+}

@@ -1,0 +1,108 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared SQLite statement driven through the C API, for the import's hot loop (binding
+/// bytes straight from the CSV buffer, no `String` or `DatabaseValue` per cell).
+///
+/// All unsafe SQLite calls of the importer sit in this one type. It is only used inside a
+/// GRDB write transaction, on the connection GRDB gives, and finalized when released.
+final class RawStatement {
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer
+
+    init(_ db: Database, sql: String) throws(LedgerImportError) {
+        guard let connection = db.sqliteConnection else { throw .store("the database connection is closed") }
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw .store(String(cString: sqlite3_errmsg(connection)))
+        }
+        self.connection = connection
+        handle = statement
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// Binds `cell` to parameter `index` (1-based); text cells are read from `bytes`.
+    func bind(_ index: Int32, _ cell: Cell, _ bytes: [UInt8]) {
+        switch cell {
+        case .null: sqlite3_bind_null(handle, index)
+        case .int(let v): sqlite3_bind_int64(handle, index, v)
+        case .real(let v): sqlite3_bind_double(handle, index, v)
+        case .text(let r):
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress.map { UnsafeRawPointer($0 + r.lowerBound) }
+                    ?? UnsafeRawPointer(bitPattern: 1)
+                _ = sqlite3_bind_text(handle, index, base?.assumingMemoryBound(to: CChar.self),
+                                      Int32(r.count), RawStatement.transient)
+            }
+        case .constant(let s): sqlite3_bind_text(handle, index, s, -1, RawStatement.transient)
+        }
+    }
+
+    /// Runs a statement that returns no rows; returns the number of rows it changed.
+    func execute() throws(LedgerImportError) -> Int {
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw .store(String(cString: sqlite3_errmsg(connection)))
+        }
+        return Int(sqlite3_changes(connection))
+    }
+
+    /// The id of the last inserted row on this connection.
+    var lastInsertedID: Int64 { sqlite3_last_insert_rowid(connection) }
+
+    /// Steps a query; true when a row is available (read it with `column…`), false when done.
+    func step() throws(LedgerImportError) -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        throw .store(String(cString: sqlite3_errmsg(connection)))
+    }
+
+    func reset() { sqlite3_reset(handle) }
+
+    /// The value of column `index` (0-based) of the current row, as a `Cell`-comparable value.
+    func value(_ index: Int32) -> StoredValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .int(sqlite3_column_int64(handle, index))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))
+        default:
+            guard let text = sqlite3_column_text(handle, index) else { return .null }
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return .text(Array(UnsafeBufferPointer(start: text, count: count)))
+        }
+    }
+
+    /// Column `index` of the current row as text (nil when NULL).
+    func text(_ index: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, index) else { return nil }
+        return String(cString: text)
+    }
+
+    /// Column `index` of the current row as an integer.
+    func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+}
+
+/// A value parsed from a CSV cell, ready to bind.
+enum Cell: Equatable {
+    case null
+    case int(Int64)
+    case real(Double)
+    /// Bytes of the current record's storage.
+    case text(Range<Int>)
+    /// A fixed text (a default such as `USD` or `agent`).
+    case constant(String)
+}
+
+/// A value read back from the store, to compare with a new row's `Cell`.
+enum StoredValue: Equatable {
+    case null
+    case int(Int64)
+    case real(Double)
+    case text([UInt8])
+}

@@ -1,0 +1,268 @@
+/// The ledger's invoices and the credits against them (applied payments, credit notes,
+/// write-offs) in compact columns, and every ledger-defined KPI of SPEC §3 over them.
+///
+/// Build one from a store (`LedgerStore.kpiCalculator()`, a column load without materialising
+/// records) or from a `Ledger` value (the simulator, tests). Every balance is exact in minor
+/// units; only the final ratios are `Double`.
+///
+/// Definitions where SPEC §3 leaves a choice (also in docs/import.md):
+/// - `AR(d)`: per invoice issued on or before `d`, amount − applied payments received on or
+///   before `d` − adjustments (credit notes and write-offs) on or before `d`, floored at 0.
+/// - A period `P = [from, to]` has `N = to − from + 1` days; `end = to`; `AR(start)` is
+///   `AR(from − 1)`, the balance when the period opens.
+/// - Unapplied payments reduce no invoice's balance.
+public struct KPICalculator: Sendable {
+    /// Client id (natural key) per client index, sorted.
+    let clientNames: [String]
+    // Invoices, one entry each.
+    let invoiceClient: [Int32]
+    let issued: [Int32]
+    let due: [Int32]
+    let amount: [Int64]
+    // Credits grouped by invoice: invoice i's are creditStart[i]..<creditStart[i+1], by day.
+    let creditStart: [Int32]
+    let creditDay: [Int32]
+    let creditAmount: [Int64]
+    /// 0 payment, 1 credit note, 2 write-off.
+    let creditKind: [UInt8]
+    /// The currency of the invoices (the most frequent one; KPIs assume one currency).
+    public let currency: String
+    /// The latest invoice issue or payment receipt day, nil for an empty ledger.
+    public let latestDay: Day?
+
+    /// The number of invoices.
+    public var invoiceCount: Int { amount.count }
+
+    struct Credit {
+        var invoice: Int32
+        var day: Int32
+        var amount: Int64
+        var kind: UInt8
+    }
+
+    init(clientNames: [String], invoiceClient: [Int32], issued: [Int32], due: [Int32], amount: [Int64],
+         credits: [Credit], currency: String, latestDay: Day?) {
+        self.clientNames = clientNames
+        self.invoiceClient = invoiceClient
+        self.issued = issued
+        self.due = due
+        self.amount = amount
+        // Counting sort of the credits by invoice, then by day within each invoice.
+        var start = [Int32](repeating: 0, count: amount.count + 1)
+        for credit in credits { start[Int(credit.invoice) + 1] += 1 }
+        for i in 0..<amount.count { start[i + 1] += start[i] }
+        var next = start
+        var day = [Int32](repeating: 0, count: credits.count)
+        var value = [Int64](repeating: 0, count: credits.count)
+        var kind = [UInt8](repeating: 0, count: credits.count)
+        for credit in credits {
+            let slot = Int(next[Int(credit.invoice)])
+            next[Int(credit.invoice)] += 1
+            day[slot] = credit.day; value[slot] = credit.amount; kind[slot] = credit.kind
+        }
+        for i in 0..<amount.count where start[i + 1] - start[i] > 1 {
+            let range = Int(start[i])..<Int(start[i + 1])
+            let sorted = range.sorted { (day[$0], kind[$0], value[$0]) < (day[$1], kind[$1], value[$1]) }
+            let d = sorted.map { day[$0] }, v = sorted.map { value[$0] }, k = sorted.map { kind[$0] }
+            for (offset, slot) in range.enumerated() { day[slot] = d[offset]; value[slot] = v[offset]; kind[slot] = k[offset] }
+        }
+        creditStart = start; creditDay = day; creditAmount = value; creditKind = kind
+        self.currency = currency
+        self.latestDay = latestDay
+    }
+
+    /// The KPI columns of an in-memory ledger.
+    /// - Complexity: O(n log n) in the number of rows.
+    public init(ledger: Ledger) {
+        let names = Array(Set(ledger.clients.map(\.id) + ledger.invoices.map(\.clientID))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var clientIndex: [String: Int32] = [:]
+        for (i, name) in names.enumerated() { clientIndex[name] = Int32(i) }
+        var invoiceIndex: [String: Int32] = [:]
+        for (i, invoice) in ledger.invoices.enumerated() { invoiceIndex[invoice.id] = Int32(i) }
+        var credits: [Credit] = []
+        for payment in ledger.payments {
+            guard let id = payment.invoiceID, let i = invoiceIndex[id] else { continue }
+            credits.append(Credit(invoice: i, day: Int32(payment.receivedOn.ordinal), amount: payment.amount.minorUnits, kind: 0))
+        }
+        for adjustment in ledger.adjustments {
+            guard let i = invoiceIndex[adjustment.invoiceID] else { continue }
+            credits.append(Credit(invoice: i, day: Int32(adjustment.on.ordinal), amount: adjustment.amount.minorUnits,
+                                  kind: adjustment.kind == .creditNote ? 1 : 2))
+        }
+        var currencies: [String: Int] = [:]
+        for invoice in ledger.invoices { currencies[invoice.currency, default: 0] += 1 }
+        let latest = (ledger.invoices.map(\.issuedOn) + ledger.payments.map(\.receivedOn)).max()
+        self.init(
+            clientNames: names,
+            invoiceClient: ledger.invoices.map { clientIndex[$0.clientID] ?? 0 },
+            issued: ledger.invoices.map { Int32($0.issuedOn.ordinal) },
+            due: ledger.invoices.map { Int32($0.dueOn.ordinal) },
+            amount: ledger.invoices.map(\.amount.minorUnits),
+            credits: credits,
+            currency: KPICalculator.mostFrequent(currencies),
+            latestDay: latest)
+    }
+
+    static func mostFrequent(_ counts: [String: Int]) -> String {
+        counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "USD"
+    }
+
+    // MARK: Balances
+
+    /// Invoice `i`'s open balance at the end of `day` (0 if not yet issued), floored at 0.
+    @inline(__always) func openBalance(_ i: Int, on day: Int32) -> Int64 {
+        guard issued[i] <= day else { return 0 }
+        var balance = amount[i]
+        var c = Int(creditStart[i])
+        let end = Int(creditStart[i + 1])
+        while c < end, creditDay[c] <= day {
+            balance -= creditAmount[c]
+            c += 1
+        }
+        return balance > 0 ? balance : 0
+    }
+
+    /// `AR(d)` and `currentAR(d)` (the part not yet due) in minor units.
+    /// - Complexity: O(n + m) for n invoices and m credits.
+    public func receivables(on day: Day) -> (ar: Money, current: Money) {
+        let d = Int32(day.ordinal)
+        var ar: Int64 = 0, current: Int64 = 0
+        for i in 0..<amount.count {
+            let balance = openBalance(i, on: d)
+            ar += balance
+            if d <= due[i] { current += balance }
+        }
+        return (Money(minorUnits: ar), Money(minorUnits: current))
+    }
+
+    /// Total invoiced with `issued_on` in `from...to`.
+    public func sales(from: Day, to: Day) -> Money {
+        let a = Int32(from.ordinal), b = Int32(to.ordinal)
+        var total: Int64 = 0
+        for i in 0..<amount.count where issued[i] >= a && issued[i] <= b { total += amount[i] }
+        return Money(minorUnits: total)
+    }
+
+    /// The aging report on `day`: open balances by days past due, per client and in total.
+    /// - Complexity: O(n + m + c log c).
+    public func aging(on day: Day) -> AgingReport {
+        let d = Int32(day.ordinal)
+        var total = AgingAmounts()
+        var perClient = [AgingAmounts?](repeating: nil, count: clientNames.count)
+        for i in 0..<amount.count {
+            let balance = openBalance(i, on: d)
+            guard balance > 0 else { continue }
+            let dpd = Int(d - due[i])
+            total.add(balance, daysPastDue: dpd)
+            let c = Int(invoiceClient[i])
+            var row = perClient[c] ?? AgingAmounts()
+            row.add(balance, daysPastDue: dpd)
+            perClient[c] = row
+        }
+        var byClient: [(client: String, amounts: AgingAmounts)] = []
+        for (c, row) in perClient.enumerated() { if let row { byClient.append((clientNames[c], row)) } }
+        return AgingReport(asOf: day, currency: currency, total: total, byClient: byClient)
+    }
+
+    // MARK: Period KPIs
+
+    /// Per-period KPIs of SPEC §3 for `P = [from, to]`, with payments known up to `asOf`.
+    public func periodKPIs(from: Day, to: Day, asOf: Day, horizonDays: Int = 90) -> PeriodKPIs {
+        let days = to - from + 1
+        let sales = self.sales(from: from, to: to).minorUnits
+        let (arEnd, currentEnd) = receivables(on: to)
+        let arStart = receivables(on: from - 1).ar.minorUnits
+        let standard = KPIFormulas.dsoStandard(arEnd: arEnd.minorUnits, sales: sales, days: days)
+        let best = KPIFormulas.bestPossibleDSO(currentAREnd: currentEnd.minorUnits, sales: sales, days: days)
+        let countback = arEnd.minorUnits > 0 || sales > 0
+            ? KPIFormulas.dsoCountback(arEnd: arEnd.minorUnits, months: countbackMonths(end: to)) : nil
+        let cohort = cohortKPIs(from: from, to: to, asOf: asOf, horizonDays: horizonDays)
+        return PeriodKPIs(
+            from: from, to: to, asOf: asOf, sales: Money(minorUnits: sales),
+            arStart: Money(minorUnits: arStart), arEnd: arEnd, currentAREnd: currentEnd,
+            dsoStandard: standard, dsoCountback: countback, bestPossibleDSO: best,
+            averageDaysDelinquent: KPIFormulas.averageDaysDelinquent(dsoStandard: standard, bestPossibleDSO: best),
+            collectionEffectivenessIndex: KPIFormulas.collectionEffectivenessIndex(
+                arStart: arStart, sales: sales, arEnd: arEnd.minorUnits, currentAREnd: currentEnd.minorUnits),
+            percentCurrent: KPIFormulas.percentCurrent(currentAR: currentEnd.minorUnits, ar: arEnd.minorUnits),
+            collectionRate: cohort.collectionRate, horizonDays: horizonDays,
+            averageDaysToPay: cohort.daysToPay, averageDaysLate: cohort.daysLate,
+            paidInvoices: cohort.paid, cohortDSO: cohort.cohortDSO)
+    }
+
+    /// The countback months from `end` back to the first invoice: the month holding `end`
+    /// (its first day to `end`), then whole calendar months, newest first.
+    func countbackMonths(end: Day) -> [KPIFormulas.Month] {
+        guard let first = issued.min() else { return [] }
+        var months: [KPIFormulas.Month] = []
+        var monthEnd = end
+        while monthEnd.ordinal >= Int(first) {
+            let monthStart = monthEnd.startOfMonth
+            months.append(KPIFormulas.Month(sales: sales(from: monthStart, to: monthEnd).minorUnits,
+                                            days: monthEnd - monthStart + 1))
+            monthEnd = monthStart - 1
+        }
+        return months
+    }
+
+    struct CohortResult {
+        var collectionRate: Double?
+        var daysToPay: Double?
+        var daysLate: Double?
+        var paid: Int
+        var cohortDSO: Double?
+    }
+
+    /// Collection rate at H, days to pay / days late and cohort DSO over invoices issued in P.
+    func cohortKPIs(from: Day, to: Day, asOf: Day, horizonDays: Int) -> CohortResult {
+        let a = Int32(from.ordinal), b = Int32(to.ordinal), known = Int32(asOf.ordinal)
+        var rate = KPIFormulas.CollectionRate()
+        var cohort = KPIFormulas.CohortDSO()
+        var paid = 0, toPaySum = 0, lateSum = 0
+        for i in 0..<amount.count where issued[i] >= a && issued[i] <= b {
+            rate.addInvoiced(amount[i])
+            cohort.addInvoiced(amount[i])
+            var balance = amount[i]
+            var lastPayment: Int32? = nil
+            for c in Int(creditStart[i])..<Int(creditStart[i + 1]) where creditDay[c] <= known {
+                let value = min(creditAmount[c], max(balance, 0))
+                switch creditKind[c] {
+                case 0:
+                    rate.addReceived(value, daysAfterDue: Int(creditDay[c] - due[i]), horizonDays: horizonDays)
+                    cohort.addOutstanding(value, days: Int(creditDay[c] - issued[i]))
+                    lastPayment = creditDay[c]
+                case 2:
+                    cohort.addOutstanding(value, days: Int(creditDay[c] - issued[i]))
+                default: break
+                }
+                balance -= creditAmount[c]
+            }
+            if balance > 0 {
+                cohort.addOutstanding(balance, days: Int(known - issued[i]))
+            } else if let lastPayment {
+                paid += 1
+                toPaySum += Int(lastPayment - issued[i])
+                lateSum += Int(lastPayment - due[i])
+            }
+        }
+        return CohortResult(
+            collectionRate: rate.value,
+            daysToPay: paid > 0 ? Double(toPaySum) / Double(paid) : nil,
+            daysLate: paid > 0 ? Double(lateSum) / Double(paid) : nil,
+            paid: paid, cohortDSO: cohort.value)
+    }
+
+    /// KPIs for each calendar month of `[from, to]` (the first and last clipped to the window),
+    /// each over its own month, with payments known up to the month's end.
+    public func monthlyTrend(from: Day, to: Day, horizonDays: Int = 90) -> [PeriodKPIs] {
+        var result: [PeriodKPIs] = []
+        var start = from
+        while start <= to {
+            let monthEnd = start.startOfMonth + (start.daysInMonth - 1)
+            let end = min(monthEnd, to)
+            result.append(periodKPIs(from: start, to: end, asOf: end, horizonDays: horizonDays))
+            start = end + 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Why a KPI report cannot be made.
+public enum KPIError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The store holds no invoices.
+    case emptyLedger
+    /// `from` is after `to`.
+    case invalidWindow(from: Day, to: Day)
+
+    public var description: String {
+        switch self {
+        case .emptyLedger: return "the ledger store holds no invoices; import a bundle first (recoup import PATH)"
+        case .invalidWindow(let from, let to):
+            return "--from \(from.iso) is after --to \(to.iso); give a window whose start is on or before its end"
+        }
+    }
+}
+
+/// The KPI report of `recoup report kpis`: the period KPIs, the aging on `asOf` and a monthly
+/// trend. Its JSON form (SPEC §6) has `asOf`, `from`, `to`, `dsoStandard`, `dsoCountback`,
+/// `bestPossibleDso`, `add`, `cei`, `percentCurrent`, `collectionRate90`, `aging` (bucket name
+/// → amount, `total` and `byClient`) and `trend`; amounts are decimal numbers in currency
+/// units, rates are rounded to 4 decimals, undefined rates are `null`.
+public struct KPIReport: Sendable, Equatable, Encodable {
+    public var currency: String
+    public var period: PeriodKPIs
+    public var aging: AgingReport
+    public var trend: [PeriodKPIs]
+
+    /// The default window (SPEC-silent, chosen for analysts): the 12 months of data ending at
+    /// `to`: from the day after the same calendar day a year earlier (clamped to the month's
+    /// length) through `to`.
+    public static func defaultFrom(to: Day) -> Day {
+        let c = to.components
+        let day = min(c.day, Day.daysInMonth(year: c.year - 1, month: c.month))
+        return (Day(year: c.year - 1, month: c.month, day: day) ?? to - 365) + 1
+    }
+
+    enum Keys: String, CodingKey {
+        case asOf, from, to, currency, dsoStandard, dsoCountback, bestPossibleDso, add, cei, percentCurrent
+        case collectionRate90, collectionRate, horizonDays, sales, arStart, arEnd, currentArEnd
+        case averageDaysToPay, averageDaysLate, paidInvoices, cohortDso, aging, trend, total, byClient
+    }
+
+    struct BucketKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try KPIReport.encode(period, into: &container, horizonKey: period.horizonDays == 90)
+        try container.encode(currency, forKey: .currency)
+        var agingContainer = container.nestedContainer(keyedBy: BucketKey.self, forKey: .aging)
+        try KPIReport.encode(aging.total, into: &agingContainer)
+        var clients = agingContainer.nestedContainer(keyedBy: BucketKey.self, forKey: BucketKey(stringValue: "byClient"))
+        for (client, amounts) in aging.byClient {
+            var row = clients.nestedContainer(keyedBy: BucketKey.self, forKey: BucketKey(stringValue: client))
+            try KPIReport.encode(amounts, into: &row)
+        }
+        var trendContainer = container.nestedUnkeyedContainer(forKey: .trend)
+        for month in trend {
+            var row = trendContainer.nestedContainer(keyedBy: Keys.self)
+            try KPIReport.encode(month, into: &row, horizonKey: month.horizonDays == 90)
+        }
+    }
+
+    static func encode(_ amounts: AgingAmounts, into container: inout KeyedEncodingContainer<BucketKey>) throws {
+        for bucket in AgingBucket.allCases {
+            try container.encode(decimal(amounts[bucket]), forKey: BucketKey(stringValue: bucket.rawValue))
+        }
+        try container.encode(decimal(amounts.total), forKey: BucketKey(stringValue: "total"))
+    }
+
+    static func encode(_ p: PeriodKPIs, into c: inout KeyedEncodingContainer<Keys>, horizonKey: Bool) throws {
+        try c.encode(p.asOf, forKey: .asOf)
+        try c.encode(p.from, forKey: .from)
+        try c.encode(p.to, forKey: .to)
+        try c.encode(rounded(p.dsoStandard), forKey: .dsoStandard)
+        try c.encode(rounded(p.dsoCountback), forKey: .dsoCountback)
+        try c.encode(rounded(p.bestPossibleDSO), forKey: .bestPossibleDso)
+        try c.encode(rounded(p.averageDaysDelinquent), forKey: .add)
+        try c.encode(rounded(p.collectionEffectivenessIndex), forKey: .cei)
+        try c.encode(rounded(p.percentCurrent), forKey: .percentCurrent)
+        if horizonKey {
+            try c.encode(rounded(p.collectionRate), forKey: .collectionRate90)
+        } else {
+            try c.encode(rounded(p.collectionRate), forKey: .collectionRate)
+            try c.encode(p.horizonDays, forKey: .horizonDays)
+        }
+        try c.encode(decimal(p.sales), forKey: .sales)
+        try c.encode(decimal(p.arStart), forKey: .arStart)
+        try c.encode(decimal(p.arEnd), forKey: .arEnd)
+        try c.encode(decimal(p.currentAREnd), forKey: .currentArEnd)
+        try c.encode(rounded(p.averageDaysToPay), forKey: .averageDaysToPay)
+        try c.encode(rounded(p.averageDaysLate), forKey: .averageDaysLate)
+        try c.encode(p.paidInvoices, forKey: .paidInvoices)
+        try c.encode(rounded(p.cohortDSO), forKey: .cohortDso)
+    }
+
+    /// An exact decimal number of currency units.
+    static func decimal(_ money: Money) -> Decimal {
+        Decimal(money.minorUnits) / Decimal(Money.minorUnitsPerUnit)
+    }
+
+    /// Rounded to 4 decimals (nil stays nil and is written as `null`).
+    static func rounded(_ value: Double?) -> Double? {
+        value.map { ($0 * 10_000).rounded() / 10_000 }
+    }
+}
+
+extension KPICalculator {
+    /// The KPI report for the window `[from, to]` with payments known up to `asOf`.
+    ///
+    /// Defaults: `to` is `asOf` if given, else the latest invoice or payment day; `from` is
+    /// `KPIReport.defaultFrom(to:)` (12 months); `asOf` is `to`.
+    /// - Throws: `KPIError`.
+    public func report(asOf: Day? = nil, from: Day? = nil, to: Day? = nil, horizonDays: Int = 90) throws(KPIError) -> KPIReport {
+        guard let latest = latestDay, invoiceCount > 0 else { throw .emptyLedger }
+        let end = to ?? asOf ?? latest
+        let start = from ?? KPIReport.defaultFrom(to: end)
+        guard start <= end else { throw .invalidWindow(from: start, to: end) }
+        let known = asOf ?? end
+        return KPIReport(
+            currency: currency,
+            period: periodKPIs(from: start, to: end, asOf: known, horizonDays: horizonDays),
+            aging: aging(on: known),
+            trend: monthlyTrend(from: start, to: end, horizonDays: horizonDays))
+    }
+
+    /// The aging report on `asOf` (default: the latest invoice or payment day).
+    public func agingReport(asOf: Day? = nil) throws(KPIError) -> AgingReport {
+        guard let latest = latestDay, invoiceCount > 0 else { throw .emptyLedger }
+        return aging(on: asOf ?? latest)
+    }
+}

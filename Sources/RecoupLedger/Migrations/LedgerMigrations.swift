@@ -1,0 +1,116 @@
+import GRDB
+
+/// The store's schema as named, append-only migrations.
+///
+/// Conventions (documented in docs/import.md):
+/// - every table has an `id INTEGER PRIMARY KEY` (insertion order) and a UNIQUE natural key
+///   (`invoice_id`, `payment_id`, …; promises `(invoice, made_on)`, disputes `(invoice, opened_on)`,
+///   adjustments `(invoice, on_day, kind)`, timesheet `(date, person, task)`);
+/// - references are foreign keys to those integer ids (`client`, `invoice`), so joins and KPI
+///   scans are over integers; the natural keys stay unique text;
+/// - money is INTEGER minor units, dates are INTEGER day ordinals (`Day.ordinal`, days since
+///   1970-01-01), vocabularies are TEXT checked against the spec's words.
+///
+/// The migrations use raw SQL only, never app types, so old migrations keep meaning what they
+/// meant. Never edit a shipped migration: append a new one.
+enum LedgerMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE clients (
+                  id INTEGER PRIMARY KEY,
+                  client_id TEXT NOT NULL UNIQUE CHECK (client_id <> ''),
+                  name TEXT, segment TEXT, since INTEGER,
+                  terms_days INTEGER NOT NULL DEFAULT 30 CHECK (terms_days >= 0),
+                  autopay INTEGER NOT NULL DEFAULT 0 CHECK (autopay IN (0, 1)),
+                  preferred_channel TEXT CHECK (preferred_channel IN ('email','sms','voice_agent','call','letter'))
+                );
+                CREATE TABLE invoices (
+                  id INTEGER PRIMARY KEY,
+                  invoice_id TEXT NOT NULL UNIQUE CHECK (invoice_id <> ''),
+                  client INTEGER NOT NULL REFERENCES clients(id),
+                  issued_on INTEGER NOT NULL,
+                  due_on INTEGER NOT NULL CHECK (due_on >= issued_on),
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  currency TEXT NOT NULL DEFAULT 'USD',
+                  number TEXT
+                );
+                CREATE INDEX invoices_by_client_issue ON invoices(client, issued_on);
+                CREATE INDEX invoices_by_issue ON invoices(issued_on);
+                CREATE TABLE payments (
+                  id INTEGER PRIMARY KEY,
+                  payment_id TEXT NOT NULL UNIQUE CHECK (payment_id <> ''),
+                  client INTEGER NOT NULL REFERENCES clients(id),
+                  received_on INTEGER NOT NULL,
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  invoice INTEGER REFERENCES invoices(id),
+                  method TEXT CHECK (method IN ('ach','card','check','wire','other'))
+                );
+                CREATE INDEX payments_by_invoice ON payments(invoice, received_on);
+                CREATE INDEX payments_by_client ON payments(client, received_on);
+                CREATE TABLE actions (
+                  id INTEGER PRIMARY KEY,
+                  action_id TEXT NOT NULL UNIQUE CHECK (action_id <> ''),
+                  invoice INTEGER NOT NULL REFERENCES invoices(id),
+                  at INTEGER NOT NULL,
+                  channel TEXT NOT NULL CHECK (channel IN ('email','sms','voice_agent','call','letter')),
+                  actor TEXT NOT NULL DEFAULT 'agent' CHECK (actor IN ('agent','human')),
+                  tone TEXT NOT NULL DEFAULT 'standard' CHECK (tone IN ('soft','standard','firm','final')),
+                  outcome TEXT CHECK (outcome IN ('none','no_answer','promise','dispute','paid','bounced')),
+                  minutes REAL CHECK (minutes >= 0),
+                  propensity REAL CHECK (propensity > 0 AND propensity <= 1)
+                );
+                CREATE INDEX actions_by_invoice_day ON actions(invoice, at);
+                CREATE TABLE promises (
+                  id INTEGER PRIMARY KEY,
+                  invoice INTEGER NOT NULL REFERENCES invoices(id),
+                  made_on INTEGER NOT NULL,
+                  promised_on INTEGER NOT NULL CHECK (promised_on >= made_on),
+                  amount INTEGER CHECK (amount > 0),
+                  UNIQUE (invoice, made_on)
+                );
+                CREATE TABLE disputes (
+                  id INTEGER PRIMARY KEY,
+                  invoice INTEGER NOT NULL REFERENCES invoices(id),
+                  opened_on INTEGER NOT NULL,
+                  resolved_on INTEGER CHECK (resolved_on >= opened_on),
+                  reason TEXT,
+                  UNIQUE (invoice, opened_on)
+                );
+                CREATE TABLE adjustments (
+                  id INTEGER PRIMARY KEY,
+                  invoice INTEGER NOT NULL REFERENCES invoices(id),
+                  on_day INTEGER NOT NULL,
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  kind TEXT NOT NULL CHECK (kind IN ('credit_note','write_off')),
+                  UNIQUE (invoice, on_day, kind)
+                );
+                CREATE TABLE deposits (
+                  id INTEGER PRIMARY KEY,
+                  deposit_id TEXT NOT NULL UNIQUE CHECK (deposit_id <> ''),
+                  received_on INTEGER NOT NULL,
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  reference TEXT
+                );
+                CREATE TABLE timesheet (
+                  id INTEGER PRIMARY KEY,
+                  date INTEGER NOT NULL,
+                  person TEXT NOT NULL CHECK (person <> ''),
+                  task TEXT NOT NULL CHECK (task IN ('reminders','calls','disputes','reconciliation','data_entry','reporting','other')),
+                  minutes REAL NOT NULL CHECK (minutes >= 0),
+                  UNIQUE (date, person, task)
+                );
+                CREATE TABLE artifacts (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL CHECK (name <> ''),
+                  version INTEGER NOT NULL CHECK (version >= 1),
+                  created_on INTEGER NOT NULL,
+                  json TEXT NOT NULL,
+                  UNIQUE (name, version)
+                );
+                """)
+        }
+        return migrator
+    }
+}

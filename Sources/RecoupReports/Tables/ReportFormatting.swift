@@ -1,0 +1,42 @@
+/// Shared number formats for report tables.
+public enum ReportFormatting {
+    /// Money with two decimals, thousands separated by commas, and the currency code:
+    /// `1,234.50 USD`, `-12.00 EUR`.
+    public static func money(_ value: Money, currency: String) -> String {
+        let text = value.decimalString
+        let negative = text.hasPrefix("-")
+        let digits = negative ? String(text.dropFirst()) : text
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        let whole = Array(parts[0])
+        var grouped = ""
+        for (i, ch) in whole.enumerated() {
+            if i > 0 && (whole.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(ch)
+        }
+        let fraction = parts.count > 1 ? String(parts[1]) : "00"
+        return (negative ? "-" : "") + grouped + "." + fraction + " " + currency
+    }
+
+    /// A value with `decimals` decimals (half away from zero), or `—` when nil (undefined).
+    public static func number(_ value: Double?, decimals: Int) -> String {
+        guard let value, value.isFinite else { return "—" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        let whole = Int64(scaled / scale)
+        let fraction = Int64(scaled) - whole * Int64(scale)
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        guard decimals > 0 else { return sign + String(whole) }
+        let f = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: decimals - f.count) + f
+    }
+
+    /// Days with one decimal (`41.2 days` is written `41.2`), `—` when undefined.
+    public static func days(_ value: Double?) -> String { number(value, decimals: 1) }
+
+    /// A share in [0, 1] as a percentage with one decimal: `96.3%`.
+    public static func percent(share value: Double?) -> String {
+        guard let value else { return "—" }
+        return number(value * 100, decimals: 1) + "%"
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import RecoupLedger
+import RecoupReports
+
+/// `recoup report kpis [--as-of D] [--from D --to D] [--format …]`: the KPIs of SPEC §3 for a
+/// window, the aging on `--as-of` and a monthly trend; JSON as SPEC §6.
+struct ReportKPIsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpis",
+        abstract: "DSO (standard, countback, best possible), ADD, CEI, % current, collection rate, aging and trend.",
+        discussion: "Default window: the 12 months of data ending at the latest invoice or payment day.")
+
+    @Option(name: .customLong("as-of"), help: "Payments known up to this day; the aging day. Default: --to.")
+    var asOf: Day?
+    @Option(help: "First day of the window (YYYY-MM-DD).")
+    var from: Day?
+    @Option(help: "Last day of the window (YYYY-MM-DD). Default: --as-of or the latest invoice or payment day.")
+    var to: Day?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws {
+        if let from, let to, from > to {
+            throw ValidationError("--from \(from.iso) is after --to \(to.iso)")
+        }
+    }
+
+    func run() throws {
+        try UserFacingError.wrap {
+            let report = try LedgerStore(path: store.path).kpiCalculator().report(asOf: asOf, from: from, to: to)
+            print(try KPIOutput.render(report, format: output.format), terminator: "")
+        }
+    }
+}
+
+/// The KPI report as tables or JSON.
+enum KPIOutput {
+    static func render(_ report: KPIReport, format: OutputFormat) throws -> String {
+        let p = report.period
+        let money = { (m: Money) in ReportFormatting.money(m, currency: report.currency) }
+        switch format {
+        case .json:
+            return try JSONOutput.encode(report)
+        case .csv:
+            return periodsTable(report, title: nil).rendered(as: .csv)
+        case .table, .markdown:
+            var summary = ReportTable(
+                title: "KPIs \(p.from.iso) to \(p.to.iso) (\(p.to - p.from + 1) days), as of \(p.asOf.iso)",
+                columns: [.init("KPI"), .init("Value", alignment: .right)])
+            summary.append(["Sales", money(p.sales)])
+            summary.append(["AR at start", money(p.arStart)])
+            summary.append(["AR at end", money(p.arEnd)])
+            summary.append(["Current AR at end", money(p.currentAREnd)])
+            summary.append(["DSO, standard (days)", ReportFormatting.days(p.dsoStandard)])
+            summary.append(["DSO, countback (days)", ReportFormatting.days(p.dsoCountback)])
+            summary.append(["Best possible DSO (days)", ReportFormatting.days(p.bestPossibleDSO)])
+            summary.append(["ADD (days)", ReportFormatting.days(p.averageDaysDelinquent)])
+            summary.append(["CEI (%)", ReportFormatting.number(p.collectionEffectivenessIndex, decimals: 1)])
+            summary.append(["Current (%)", ReportFormatting.number(p.percentCurrent, decimals: 1)])
+            summary.append(["Collection rate at \(p.horizonDays) days", ReportFormatting.percent(share: p.collectionRate)])
+            summary.append(["Days to pay (mean, \(p.paidInvoices) paid)", ReportFormatting.days(p.averageDaysToPay)])
+            summary.append(["Days late (mean)", ReportFormatting.days(p.averageDaysLate)])
+            summary.append(["Cohort DSO (days)", ReportFormatting.days(p.cohortDSO)])
+            let aging = AgingOutput.table(report.aging, title: "Aging on \(report.aging.asOf.iso)", clients: false)
+            let trend = periodsTable(report, title: "Monthly trend")
+            let tableFormat = format.tableFormat
+            return [summary, aging, trend].map { $0.rendered(as: tableFormat) }.joined(separator: "\n")
+        }
+    }
+
+    /// One row for the window, then one per month.
+    static func periodsTable(_ report: KPIReport, title: String?) -> ReportTable {
+        var table = ReportTable(title: title, columns: [
+            .init("period"), .init("from"), .init("to"), .init("sales", alignment: .right),
+            .init("arEnd", alignment: .right), .init("dsoStandard", alignment: .right),
+            .init("dsoCountback", alignment: .right), .init("bestPossibleDso", alignment: .right),
+            .init("add", alignment: .right), .init("cei", alignment: .right),
+            .init("percentCurrent", alignment: .right), .init("collectionRate90", alignment: .right),
+        ])
+        func row(_ name: String, _ p: PeriodKPIs) -> [String] {
+            [name, p.from.iso, p.to.iso, p.sales.decimalString, p.arEnd.decimalString,
+             ReportFormatting.days(p.dsoStandard), ReportFormatting.days(p.dsoCountback),
+             ReportFormatting.days(p.bestPossibleDSO), ReportFormatting.days(p.averageDaysDelinquent),
+             ReportFormatting.number(p.collectionEffectivenessIndex, decimals: 1),
+             ReportFormatting.number(p.percentCurrent, decimals: 1),
+             ReportFormatting.number(p.collectionRate, decimals: 4)]
+        }
+        if title == nil { table.append(row("window", report.period)) }
+        for month in report.trend { table.append(row(String(month.from.iso.prefix(7)), month)) }
+        return table
+    }
+}
