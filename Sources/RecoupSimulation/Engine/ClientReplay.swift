@@ -12,7 +12,13 @@ struct ClientReplay {
     let behaviour: ReplayBehaviour
     /// The fixed part of each cohort invoice's logit (`ReplayBehaviour.base`).
     let base: [Double]
-    let costs: CostRates
+    let costs: CostModel
+    /// Money (minor units) and human minutes of a contact by channel (`Channel.allCases` order)
+    /// and actor (agent 0, human 1), from the cost model.
+    let contactMoney: [Int64]
+    let contactMinutes: [Double]
+    let disputeMoney: Int64
+    let promiseMoney: Int64
     /// 0.5^(b / half-life) for b = 0…1023 business days.
     let decay: [Double]
 
@@ -47,11 +53,23 @@ struct ClientReplay {
 
     static let none = Int.min
 
-    init(cohort: ReplayCohort, behaviour: ReplayBehaviour, base: [Double], costs: CostRates) {
+    init(cohort: ReplayCohort, behaviour: ReplayBehaviour, base: [Double], costs: CostModel) {
         self.cohort = cohort
         self.behaviour = behaviour
         self.base = base
         self.costs = costs
+        var money: [Int64] = [], minutes: [Double] = []
+        for channel in Channel.allCases {
+            for actor in [ActorKind.agent, .human] {
+                let c = costs.contact(channel: channel, actor: actor, execution: .automated)
+                money.append(c.money.minorUnits)
+                minutes.append(c.humanMinutes)
+            }
+        }
+        contactMoney = money
+        contactMinutes = minutes
+        disputeMoney = costs.dispute.money.minorUnits
+        promiseMoney = costs.promiseFollowUp.money.minorUnits
         let h = behaviour.halfLife
         decay = (0..<1024).map { pow(0.5, Double($0) / h) }
     }
@@ -91,6 +109,7 @@ struct ClientReplay {
         let consolidates = engine?.policy.limits.consolidatePerClient ?? false
         let grace = engine?.policy.holds.promiseGraceDays ?? 3
         let reviewMinutes = engine?.reviewMinutes ?? 0
+        let reviewMoney = Double(costs.labour(minutes: reviewMinutes).minorUnits)
         live.removeAll(keepingCapacity: true)
         var next = 0
         var d = cohort.issuedOn[first]
@@ -159,7 +178,7 @@ struct ClientReplay {
                         if consolidates {
                             dayContacts.append(ClientDayContact(invoice: k, contact: contact))
                         } else {
-                            if contact.isReviewed(on: day) { t[.reviewMinutes] += reviewMinutes; t[.reviews] += 1 }
+                            if contact.isReviewed(on: day) { t[.reviewMinutes] += reviewMinutes; t[.cost] += reviewMoney; t[.reviews] += 1 }
                             if contact.executes(on: day) {
                                 makeContact(channel: contact.channel, actor: contact.actor, tone: contact.tone,
                                             isEscalation: contact.isEscalation, invoice: k, day: d, grace: grace,
@@ -171,7 +190,7 @@ struct ClientReplay {
                 if consolidates && !dayContacts.isEmpty {
                     for merged in engine.consolidate(dayContacts) {
                         let contact = merged.contact
-                        if contact.isReviewed(on: day) { t[.reviewMinutes] += reviewMinutes; t[.reviews] += 1 }
+                        if contact.isReviewed(on: day) { t[.reviewMinutes] += reviewMinutes; t[.cost] += reviewMoney; t[.reviews] += 1 }
                         guard contact.executes(on: day) else { continue }
                         for (j, k) in merged.invoices.enumerated() where !closed[k] {
                             makeContact(channel: contact.channel, actor: contact.actor, tone: contact.tone,
@@ -287,7 +306,8 @@ struct ClientReplay {
         hadDispute[k] = true
         disputeEnds[k] = d + max(1, days)
         t[.disputes] += 1
-        t[.disputeMinutes] += costs.disputeMinutes
+        t[.disputeMinutes] += costs.humanMinutes.dispute
+        t[.cost] += Double(disputeMoney)
         history?.recordDisputeOpened(invoiceID: cohort.invoiceIDs[g], on: Day(ordinal: d))
     }
 
@@ -300,12 +320,17 @@ struct ClientReplay {
         if countsOnce {
             t[.contacts] += 1
             if isEscalation { t[.escalations] += 1 }
+            let slot = 2 * channelIndex(channel) + (isHuman ? 1 : 0)
+            var minutes = contactMinutes[slot]
+            var money = contactMoney[slot]
+            if isHuman, let logged = loggedMinutes {
+                // The history's own minutes where it logged them.
+                minutes = logged
+                money = costs.labour(minutes: logged).minorUnits + (channel == .letter ? costs.letter.minorUnits : 0)
+            }
+            t[.cost] += Double(money)
             if isHuman {
-                let minutes = loggedMinutes ?? costs.humanMinutes(channel)
                 if channel == .call || channel == .voiceAgent { t[.callMinutes] += minutes } else { t[.reminderMinutes] += minutes }
-                if channel == .letter { t[.channelCost] += costs.letter }
-            } else {
-                t[.channelCost] += costs.agentPrice(channel)
             }
         }
         let ch = channelIndex(channel)
@@ -337,7 +362,8 @@ struct ClientReplay {
             promisePayOn[k] = Day(ordinal: d + lag).nextBusinessDay.ordinal
             promiseKept[k] = ReplayRandom.uniform(prefix: p, day: d, purpose: .promiseKept, index: index) < behaviour.promiseKept
             t[.promises] += 1
-            t[.promiseMinutes] += costs.promiseFollowUpMinutes
+            t[.promiseMinutes] += costs.humanMinutes.promiseFollowUp
+            t[.cost] += Double(promiseMoney)
             return
         }
         // The dispute rate is per contact; here it is drawn only for reached contacts without a

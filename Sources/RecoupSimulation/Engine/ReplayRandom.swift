@@ -4,26 +4,11 @@ import Foundation
 /// index), so every policy of a comparison sees the same number for the same event (common
 /// random numbers) and the output does not depend on thread scheduling.
 ///
-/// The key words are folded one at a time through the SplitMix64 finaliser, each offset by its
-/// own odd constant (the construction of the synthetic world's `CounterRandom`). The engine
+/// Exactly `CounterRandom`'s draws (a test checks it bit for bit), split so that the engine
 /// hashes (seed, run, entity) once per invoice (`prefix`) and finishes each draw with the
-/// remaining words, which is three mixes per draw instead of six.
+/// remaining words: three mixes per draw instead of six.
 struct ReplayRandom: Sendable {
-    /// What a draw is for; raw values are fixed (changing one changes every projection).
-    enum Purpose: UInt64 {
-        case clientEffect = 2
-        case payment = 40
-        case partial = 41
-        case autopay = 44
-        case reach = 50
-        case promise = 51
-        case promiseDelay = 52
-        case promiseKept = 53
-        case dispute = 54
-        case disputeDuration = 57
-        case bootstrap = 90
-        case coefficients = 91
-    }
+    typealias Purpose = DrawPurpose
 
     let seed: UInt64
     let run: UInt64
@@ -37,12 +22,7 @@ struct ReplayRandom: Sendable {
         runHash = ReplayRandom.mix(h ^ (UInt64(run) &+ 0xD1B5_4A32_D192_ED03))
     }
 
-    @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    @inline(__always) static func mix(_ value: UInt64) -> UInt64 { CounterRandom.mix(value) }
 
     /// The hash of (seed, run, entity): the start of every key of that entity.
     @inline(__always) func prefix(entity: Int) -> UInt64 {

@@ -70,7 +70,7 @@ public enum ReplayRunner {
                             weight = Double(rng.poissonOne(entity: c, day: 0, purpose: .bootstrap))
                             if weight == 0 { continue }
                             let se = effects[c]?.standardError ?? behaviour.unknownClientSD
-                            if se > 0 { u += se * rng.normal(entity: c, day: 0, purpose: .clientEffect) }
+                            if se > 0 { u += se * rng.normal(entity: c, day: 0, purpose: .clientPropensity) }
                         }
                         for (p, policy) in policies.enumerated() {
                             for f in 0..<width { tally[f] = 0 }

@@ -10,8 +10,8 @@ public enum ReplayTally {
         case collectedDays
         /// Σ written-off amount × days from issue to write-off.
         case writtenOffDays
-        /// Channel prices paid (currency units).
-        case channelCost
+        /// Collections cost of SPEC §5 in minor units: channel prices and human time at the hourly rate.
+        case cost
         case reminderMinutes, callMinutes, reviewMinutes, disputeMinutes, promiseMinutes
         /// Contacts made (a consolidated message counts once).
         case contacts

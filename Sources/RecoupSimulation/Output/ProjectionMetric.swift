@@ -15,14 +15,14 @@ public enum ProjectionMetric: String, CaseIterable, Sendable {
     /// The figure from one run's tally.
     /// - Parameters:
     ///   - windowDays: days in the issue window (for the per-week figures).
-    public func value(_ t: [Double], windowDays: Int, hourlyRate: Double) -> Double {
+    public func value(_ t: [Double], windowDays: Int) -> Double {
         let invoices = t[.invoices], invoiced = t[.invoiced]
         let weeks = Double(windowDays) / 7
         let minutes = t[.reminderMinutes] + t[.callMinutes] + t[.reviewMinutes] + t[.disputeMinutes] + t[.promiseMinutes]
         switch self {
         case .dso: return (t[.collectedDays] + t[.writtenOffDays]) / invoiced
         case .collectionRate: return t[.collected] / invoiced
-        case .costPerInvoice: return (t[.channelCost] + minutes / 60 * hourlyRate) / invoices
+        case .costPerInvoice: return t[.cost] / 100 / invoices
         case .humanHoursPerWeek: return minutes / 60 / weeks
         case .contactsPerInvoice: return t[.contacts] / invoices
         case .collectionRate90: return t[.collected90] / invoiced

@@ -61,7 +61,7 @@ public struct SimulationReport: Sendable {
             for r in 0..<totals.runs {
                 let t = totals.tally(policy: p, run: r)
                 for (m, metric) in ProjectionMetric.allCases.enumerated() {
-                    byMetric[m].append(metric.value(t, windowDays: cohort.windowDays, hourlyRate: options.costs.hourlyRate))
+                    byMetric[m].append(metric.value(t, windowDays: cohort.windowDays))
                 }
             }
             perRun.append(byMetric)
