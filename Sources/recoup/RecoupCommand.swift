@@ -18,6 +18,8 @@ struct RecoupCommand: ParsableCommand {
             GenerateCommand.self,
             KeysCommand.self,
             PolicyCommand.self,
+            SimulateCommand.self,
+            CompareCommand.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupModel
 
 /// What the replay needs to know about how clients behave: the payment hazard's coefficients
 /// grouped by what moves them, each client's latent effect with its standard error, and the
@@ -71,6 +72,9 @@ public struct ReplayBehaviour: Sendable {
     public var partialShare: Double
     /// P(an autopay attempt pays the invoice in full on its attempt day).
     public var autopaySuccess: Double
+
+    /// The fitted model behind this behaviour, if any (its BLAS scoring computes `bases`).
+    public var model: PaymentResponseModel?
 
     /// One client's latent effect.
     public struct ClientEffect: Sendable, Equatable {

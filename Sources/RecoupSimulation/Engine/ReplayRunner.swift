@@ -42,11 +42,7 @@ public enum ReplayRunner {
         guard (1...10_000).contains(options.runs) else { throw .badRuns(options.runs) }
         let problems = behaviour.problems()
         guard problems.isEmpty else { throw .badBehaviour(problems) }
-        let base = (0..<cohort.count).map { g in
-            let client = cohort.clients[cohort.clientOf[g]]
-            return behaviour.base(amount: Money(minorUnits: cohort.amount[g]), termsDays: cohort.dueOn[g] - cohort.issuedOn[g],
-                                  autopay: client.autopay, segment: client.segment)
-        }
+        let base = behaviour.bases(for: cohort)
         let effects = cohort.clients.map { behaviour.clientEffects[$0.id] }
         let clientCount = cohort.clients.count
         let size = chunkSize(clients: clientCount)

@@ -118,3 +118,47 @@ extension SimulationReport {
         return out
     }
 }
+
+extension SimulationReport {
+    /// One row per policy and figure: `policy,mode,figure,mean,lo,hi` (RFC 4180; extras and
+    /// differences against the first policy included, the latter as `difference_<figure>`).
+    public var csv: String {
+        func q(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var lines = ["policy,mode,figure,mean,lo,hi"]
+        for p in projections {
+            for metric in ProjectionMetric.allCases {
+                if let i = p.figures[metric] {
+                    lines.append([q(p.policy), q(p.mode), metric.rawValue, SimulationReport.jsonNumber(i.mean),
+                                  SimulationReport.jsonNumber(i.lo), SimulationReport.jsonNumber(i.hi)].joined(separator: ","))
+                }
+            }
+            for metric in ProjectionMetric.allCases {
+                if let i = p.difference?[metric] {
+                    lines.append([q(p.policy), q(p.mode), "difference_" + metric.rawValue, SimulationReport.jsonNumber(i.mean),
+                                  SimulationReport.jsonNumber(i.lo), SimulationReport.jsonNumber(i.hi)].joined(separator: ","))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The tables of `text` as Markdown.
+    public var markdown: String {
+        func table(_ rows: [[String]]) -> String {
+            guard let header = rows.first else { return "" }
+            var out = "| " + header.joined(separator: " | ") + " |\n"
+            out += "|" + header.enumerated().map { $0.offset < 2 ? " --- |" : " ---: |" }.joined() + "\n"
+            for row in rows.dropFirst() { out += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+            return out
+        }
+        var out = "Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval]).\n\n"
+        out += table(tableRows)
+        if projections.count > 1 {
+            out += "\nDifferences against \(projections[0].policy) (* : the 95% interval excludes 0).\n\n" + table(differenceRows)
+        }
+        if let b = backTest { out += "\n" + b.lines.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        return out
+    }
+}
