@@ -45,6 +45,9 @@ struct ClientReplay {
     var disputeNext: [Int] = []
     var actionNext: [Int] = []
     var prefix: [UInt64] = []
+    /// Per invoice of the client just replayed: amount-weighted days and collected amount.
+    var invoiceWeightedDays: [Double] = []
+    var invoiceCollected: [Double] = []
     var live: [Int] = []
     var dayContacts: [ClientDayContact] = []
     var decision = DayDecision()
@@ -88,6 +91,7 @@ struct ClientReplay {
         autopayAttempt = .init(repeating: 0, count: n)
         creditNext = .init(repeating: 0, count: n); disputeNext = .init(repeating: 0, count: n)
         actionNext = .init(repeating: 0, count: n); prefix = .init(repeating: 0, count: n)
+        invoiceWeightedDays = .init(repeating: 0, count: n); invoiceCollected = .init(repeating: 0, count: n)
         live.reserveCapacity(n)
     }
 
@@ -130,6 +134,7 @@ struct ClientReplay {
                 let g = first + k
                 t[.writtenOff] += Double(open[k])
                 t[.writtenOffDays] += Double(open[k]) * Double(d - cohort.issuedOn[g])
+                invoiceWeightedDays[k] += Double(open[k]) * Double(d - cohort.issuedOn[g])
                 history?.recordWriteOff(invoiceID: cohort.invoiceIDs[g], on: day, amount: Money(minorUnits: open[k]))
                 open[k] = 0
                 closed[k] = true
@@ -250,6 +255,7 @@ struct ClientReplay {
                     engine?.recordPayment(&state[k])
                 }
             }
+            t[.invoiceDays] += Double(live.count)
             live.removeAll { closed[$0] }
             lastDay = max(lastDay, d)
             d += 1
@@ -285,6 +291,8 @@ struct ClientReplay {
         autopayAttempt[k] = entry.autopay ? Day(ordinal: cohort.dueOn[g]).nextBusinessDay.ordinal : ClientReplay.none
         creditNext[k] = 0; disputeNext[k] = 0; actionNext[k] = 0
         prefix[k] = rng.prefix(entity: cohort.ledgerPositions[g])
+        invoiceWeightedDays[k] = 0
+        invoiceCollected[k] = 0
         t[.invoices] += 1
         t[.invoiced] += Double(cohort.amount[g])
     }
@@ -294,6 +302,8 @@ struct ClientReplay {
         let a = Double(amount)
         t[.collected] += a
         t[.collectedDays] += a * Double(d - cohort.issuedOn[g])
+        invoiceWeightedDays[k] += a * Double(d - cohort.issuedOn[g])
+        invoiceCollected[k] += a
         if d - cohort.dueOn[g] <= 90 { t[.collected90] += a }
         history?.recordPayment(invoiceID: cohort.invoiceIDs[g], on: Day(ordinal: d), amount: Money(minorUnits: amount))
         open[k] -= amount

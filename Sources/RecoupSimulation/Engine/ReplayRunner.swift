@@ -17,6 +17,11 @@ public enum ReplayRunner {
         public var runs: Int
         /// The last day any replay reached.
         public var lastDay: Day
+        /// With `perInvoice`: per policy, each cohort invoice's mean over the runs it was
+        /// simulated in of its cohort-DSO days and its collected share (model-based
+        /// predictions for the doubly robust estimator).
+        public var invoiceDSODays: [[Double]]?
+        public var invoiceCollectedShare: [[Double]]?
 
         /// The tally of one policy in one run.
         public func tally(policy p: Int, run r: Int) -> [Double] {
@@ -35,7 +40,8 @@ public enum ReplayRunner {
     /// - Throws: `SimulationError` for an unusable behaviour, bad runs or no policies.
     /// - Complexity: O(runs × policies × invoice-days); memory O(invoices + chunks × runs × policies).
     public static func run(cohort: ReplayCohort, behaviour: ReplayBehaviour, policies: [ReplayPolicy],
-                           options: SimulationOptions, progress: (@Sendable (Double) -> Void)? = nil)
+                           options: SimulationOptions, perInvoice: Bool = false,
+                           progress: (@Sendable (Double) -> Void)? = nil)
         throws(SimulationError) -> Totals
     {
         guard !policies.isEmpty else { throw .noPolicies }
@@ -50,6 +56,8 @@ public enum ReplayRunner {
         let runs = options.runs
         let width = ReplayTally.width
         let slots = ChunkSlots(count: chunks)
+        let invoiceSums = perInvoice ? InvoiceSums(count: 3 * policies.count * cohort.count) : nil
+        let n = cohort.count
         let threads = max(1, min(options.threads, chunks))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var replay = ClientReplay(cohort: cohort, behaviour: behaviour, base: base, costs: options.costs)
@@ -73,6 +81,17 @@ public enum ReplayRunner {
                             replay.replay(client: c, policy: policy, rng: rng, clientEffect: u, tally: &tally)
                             let start = (p * runs + r) * width
                             for f in 0..<width { sums[start + f] += weight * tally[f] }
+                            if let invoiceSums {
+                                // Each client is one worker's: its invoices' slots are written by no other.
+                                let range = cohort.clients[c].invoices
+                                for g in range {
+                                    let k = g - range.lowerBound
+                                    let amount = Double(cohort.amount[g])
+                                    invoiceSums.add(3 * (p * n + g), replay.invoiceWeightedDays[k] / amount)
+                                    invoiceSums.add(3 * (p * n + g) + 1, replay.invoiceCollected[k] / amount)
+                                    invoiceSums.add(3 * (p * n + g) + 2, 1)
+                                }
+                            }
                         }
                     }
                 }
@@ -87,8 +106,25 @@ public enum ReplayRunner {
             for i in totals.indices { totals[i] += sums[i] }
             lastDay = max(lastDay, last)
         }
-        return Totals(values: totals, policies: policies.count, runs: runs,
-                      lastDay: Day(ordinal: lastDay == Int.min ? cohort.to.ordinal : lastDay))
+        var result = Totals(values: totals, policies: policies.count, runs: runs,
+                            lastDay: Day(ordinal: lastDay == Int.min ? cohort.to.ordinal : lastDay))
+        if let invoiceSums {
+            var days: [[Double]] = [], shares: [[Double]] = []
+            for p in 0..<policies.count {
+                var d = [Double](repeating: .nan, count: n), s = [Double](repeating: .nan, count: n)
+                for g in 0..<n {
+                    let count = invoiceSums.value(3 * (p * n + g) + 2)
+                    if count > 0 {
+                        d[g] = invoiceSums.value(3 * (p * n + g)) / count
+                        s[g] = invoiceSums.value(3 * (p * n + g) + 1) / count
+                    }
+                }
+                days.append(d); shares.append(s)
+            }
+            result.invoiceDSODays = days
+            result.invoiceCollectedShare = shares
+        }
+        return result
     }
 }
 
@@ -131,4 +167,22 @@ final class ChunkSlots: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return (sums[chunk], lastDays[chunk])
     }
+}
+
+/// Per-invoice sums written by workers at disjoint indices (one client's invoices belong to one
+/// worker), in raw storage so that no exclusivity check or copy-on-write is involved.
+final class InvoiceSums: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Double>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: max(1, count))
+        storage.initialize(repeating: 0, count: max(1, count))
+    }
+
+    deinit { storage.deallocate() }
+
+    @inline(__always) func add(_ index: Int, _ value: Double) { storage[index] += value }
+    func value(_ index: Int) -> Double { storage[index] }
 }

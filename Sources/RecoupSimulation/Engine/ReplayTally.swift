@@ -16,6 +16,8 @@ public enum ReplayTally {
         /// Contacts made (a consolidated message counts once).
         case contacts
         case escalations, promises, disputes, reviews
+        /// Open invoice-days simulated (the work done).
+        case invoiceDays
     }
 
     /// The number of fields.

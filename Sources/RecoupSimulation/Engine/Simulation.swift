@@ -8,17 +8,25 @@ public enum Simulation {
     ///                                     policies: [.history, .none], options: SimulationOptions(runs: 200))
     /// print(report.json)
     /// ```
-    /// When `history` is among the policies the report carries the back-test.
+    /// When `history` is among the policies the report carries the back-test; when the ledger's
+    /// actions carry propensities, the off-policy estimates (with the doubly robust one only
+    /// when `history` is among the policies).
     /// - Throws: `SimulationError`.
     /// - Complexity: O(runs × policies × invoice-days), on `options.threads` threads.
     public static func project(ledger: Ledger, behaviour: ReplayBehaviour, policies: [ReplayPolicy], from: Day? = nil,
                                to: Day? = nil, options: SimulationOptions,
                                progress: (@Sendable (Double) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
         let cohort = try ReplayCohort(ledger: ledger, from: from, to: to)
+        let withPropensities = ledger.actions.contains { $0.propensity != nil }
         let totals = try ReplayRunner.run(cohort: cohort, behaviour: behaviour, policies: policies, options: options,
-                                          progress: progress)
+                                          perInvoice: withPropensities, progress: progress)
         let hasHistory = policies.contains { if case .history = $0.kind { return true } else { return false } }
-        return SimulationReport(totals: totals, policies: policies, cohort: cohort, options: options,
-                                actuals: hasHistory ? HistoryActuals(ledger: ledger, cohort: cohort) : nil)
+        var report = SimulationReport(totals: totals, policies: policies, cohort: cohort, options: options,
+                                      actuals: hasHistory ? HistoryActuals(ledger: ledger, cohort: cohort) : nil)
+        if withPropensities {
+            report.offPolicy = OffPolicyEstimate.estimate(ledger: ledger, cohort: cohort, policies: policies, totals: totals,
+                                                          projections: report.projections, seed: options.seed)
+        }
+        return report
     }
 }

@@ -56,6 +56,13 @@ extension SimulationReport {
             if projection.mode == "history", let b = backTest {
                 lines.append("    \"backTest\": { \"actualDso\": \(SimulationReport.jsonNumber(b.actual.dso)), \"actualCollectionRate\": \(SimulationReport.jsonNumber(b.actual.collectionRate)), \"actualCollectionRate90\": \(SimulationReport.jsonNumber(b.actual.collectionRate90)), \"actualWriteOffRate\": \(SimulationReport.jsonNumber(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside) }")
             }
+            if let o = offPolicy.first(where: { $0.policy == projection.policy }) {
+                func block(_ m: [ProjectionMetric: Interval]?) -> String {
+                    guard let m else { return "null" }
+                    return "{ \"dso\": \(SimulationReport.jsonInterval(m[.dso])), \"collectionRate\": \(SimulationReport.jsonInterval(m[.collectionRate])) }"
+                }
+                lines.append("    \"offPolicy\": { \"eligibleInvoices\": \(o.eligibleInvoices), \"matchedInvoices\": \(o.matchedInvoices), \"effectiveSampleSize\": \(SimulationReport.jsonNumber(o.effectiveSampleSize)), \"thin\": \(o.isThin),\n      \"ips\": \(block(o.ips)),\n      \"snips\": \(block(o.snips)),\n      \"doublyRobust\": \(block(o.doublyRobust)),\n      \"disagreesWithModel\": [\(o.disagreements.map { SimulationReport.jsonString($0.rawValue) }.joined(separator: ", "))] }")
+            }
             _ = p
             objects.append(lines.joined(separator: ",\n") + " }")
         }
@@ -115,6 +122,7 @@ extension SimulationReport {
             out += SimulationReport.aligned(differenceRows)
         }
         if let b = backTest { out += "\n" + b.lines.joined(separator: "\n") + "\n" }
+        if !offPolicy.isEmpty { out += "\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n" }
         return out
     }
 }
@@ -159,6 +167,7 @@ extension SimulationReport {
             out += "\nDifferences against \(projections[0].policy) (* : the 95% interval excludes 0).\n\n" + table(differenceRows)
         }
         if let b = backTest { out += "\n" + b.lines.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        if !offPolicy.isEmpty { out += "\n```\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n```\n" }
         return out
     }
 }

@@ -46,6 +46,8 @@ public struct SimulationReport: Sendable {
 
     public var projections: [Projection]
     public var backTest: BackTest?
+    /// Off-policy estimates of the rules policies, when the ledger's actions carry propensities.
+    public var offPolicy: [OffPolicyEstimate] = []
     /// The issue window.
     public var from: Day
     public var to: Day
