@@ -21,6 +21,8 @@ struct RecoupCommand: ParsableCommand {
             PlanCommand.self,
             TrainCommand.self,
             FeaturesCommand.self,
+            SimulateCommand.self,
+            CompareCommand.self,
         ]
     )
 
