@@ -19,6 +19,10 @@ struct RecoupCommand: ParsableCommand {
             KeysCommand.self,
             PolicyCommand.self,
             PlanCommand.self,
+            TrainCommand.self,
+            FeaturesCommand.self,
+            SimulateCommand.self,
+            CompareCommand.self,
             NotebookCommand.self,
         ]
     )

@@ -40,7 +40,8 @@ public struct PolicyWorklist: Sendable {
     public var date: Day
     public var policyName: String
     public var mode: PolicyMode
-    /// Open invoices, highest value at risk first (ties: invoice id).
+    /// Open invoices, highest value at risk first (ties, e.g. a policy without a risk model:
+    /// larger open balance first, then invoice id).
     public var items: [Item]
     /// Today's contacts after per-client consolidation (one entry per contact actually made or
     /// reviewed), in item order.
@@ -112,7 +113,9 @@ public struct PolicyWorklist: Sendable {
                 isDisputeOpen: disputes.contains { $0.isOpen(on: date) },
                 disputeOpenedToday: disputes.contains { $0.openedOn == date }, isHeld: onDate && decision.isHeld))
         }
-        items.sort { ($0.valueAtRisk, $1.invoiceID) > ($1.valueAtRisk, $0.invoiceID) }
+        items.sort {
+            ($0.valueAtRisk, $0.openBalance, $1.invoiceID) > ($1.valueAtRisk, $1.openBalance, $0.invoiceID)
+        }
 
         // Consolidate each client's contacts of the day, clients in item order.
         var contacts: [ClientContact] = []

@@ -38,8 +38,8 @@ import Testing
     @Test func worklistFollowsTheEngine() throws {
         let engine = try PolicyEngine(PolicyTemplate.fixed.policy)
         let plan = PolicyWorklist.make(engine: engine, ledger: Self.ledger, on: Self.day("2026-11-24"))
-        // No risk model: every risk is 0, so the order is by invoice id.
-        #expect(plan.items.map(\.invoiceID) == ["INV-1", "INV-2", "INV-3", "INV-4", "INV-5", "INV-7"])
+        // No risk model: every risk is 0, so the order is by open balance.
+        #expect(plan.items.map(\.invoiceID) == ["INV-1", "INV-5", "INV-7", "INV-2", "INV-4", "INV-3"])
         func actions(_ id: String) -> [String] {
             plan.items.first { $0.invoiceID == id }?.contacts.map { "\($0.channel.rawValue)/\($0.tone.rawValue)/\($0.whoDoesIt)" } ?? ["missing"]
         }
@@ -50,8 +50,8 @@ import Testing
         #expect(actions("INV-5") == [])
         #expect(actions("INV-7") == [])
         #expect(plan.items.first { $0.invoiceID == "INV-2" }?.openBalance == Self.money(400))
-        #expect(plan.humanQueue.map(\.invoiceID) == ["INV-4", "INV-5"])
-        #expect(plan.humanQueue.map(\.humanReasons) == [["dispute opened today: handle it"], ["escalated"]])
+        #expect(plan.humanQueue.map(\.invoiceID) == ["INV-5", "INV-4"])
+        #expect(plan.humanQueue.map(\.humanReasons) == [["escalated"], ["dispute opened today: handle it"]])
         #expect(plan.items.first { $0.invoiceID == "INV-7" }?.isHeld == true)
         // Not consolidated under the fixed policy: three contacts.
         #expect(plan.contacts.map(\.invoiceIDs) == [["INV-1"], ["INV-2"], ["INV-3"]])
