@@ -15,6 +15,15 @@ struct RecoupCommand: ParsableCommand {
             // Subcommands are registered here, one line each.
             ImportCommand.self,
             ReportCommand.self,
+            GenerateCommand.self,
+            KeysCommand.self,
+            PolicyCommand.self,
+            PlanCommand.self,
+            TrainCommand.self,
+            FeaturesCommand.self,
+            SimulateCommand.self,
+            CompareCommand.self,
+            NotebookCommand.self,
         ]
     )
 

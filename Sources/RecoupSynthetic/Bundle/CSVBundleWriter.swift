@@ -1,0 +1,180 @@
+import Foundation
+import RecoupSimulation
+
+/// Why a bundle could not be written.
+public enum BundleWriteError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The output folder could not be created.
+    case cannotCreateDirectory(path: String, reason: String)
+    /// A file could not be created or written.
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreateDirectory(let path, let reason):
+            return "cannot create the folder \"\(path)\": \(reason); choose another --out"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \"\(path)\": \(reason); check the folder's permissions and free space"
+        }
+    }
+}
+
+/// One CSV file written through a 1 MB buffer, RFC 4180 quoting, `\n` line ends.
+final class CSVFile {
+    let path: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    init(directory: URL, name: String, header: [String]) throws(BundleWriteError) {
+        let url = directory.appendingPathComponent(name)
+        path = url.path
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw .cannotWrite(path: path, reason: "the file could not be created")
+        }
+        do { handle = try FileHandle(forWritingTo: url) } catch {
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        buffer.reserveCapacity(1 << 20)
+        try row(header)
+    }
+
+    func row(_ fields: [String]) throws(BundleWriteError) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            CSVFile.appendField(field, to: &buffer)
+        }
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Appends one field, quoted when it holds a comma, a quote or a line break (quotes doubled).
+    static func appendField(_ field: String, to buffer: inout [UInt8]) {
+        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        guard needsQuotes else { buffer.append(contentsOf: field.utf8); return }
+        buffer.append(UInt8(ascii: "\""))
+        for b in field.utf8 {
+            if b == UInt8(ascii: "\"") { buffer.append(b) }
+            buffer.append(b)
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    func flush() throws(BundleWriteError) {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch {
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws(BundleWriteError) {
+        try flush()
+        do { try handle.close() } catch { throw .cannotWrite(path: path, reason: error.localizedDescription) }
+    }
+}
+
+/// Writes ledger rows as the nine CSV files of a SPEC §2 bundle, as they arrive.
+public final class CSVBundleWriter: LedgerRecordSink {
+    private let clients, invoices, payments, actions, promises, disputes, adjustments, deposits, timesheet: CSVFile
+
+    /// Creates `directory` if needed and opens (truncating) the nine files.
+    public init(directory: URL) throws(BundleWriteError) {
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            throw .cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
+        }
+        clients = try CSVFile(directory: directory, name: "clients.csv",
+                              header: ["client_id", "name", "segment", "since", "terms_days", "autopay", "preferred_channel"])
+        invoices = try CSVFile(directory: directory, name: "invoices.csv",
+                               header: ["invoice_id", "client_id", "issued_on", "due_on", "amount", "currency", "number"])
+        payments = try CSVFile(directory: directory, name: "payments.csv",
+                               header: ["payment_id", "client_id", "received_on", "amount", "invoice_id", "method"])
+        actions = try CSVFile(directory: directory, name: "actions.csv",
+                              header: ["action_id", "invoice_id", "at", "channel", "actor", "tone", "outcome", "minutes",
+                                       "propensity"])
+        promises = try CSVFile(directory: directory, name: "promises.csv",
+                               header: ["invoice_id", "made_on", "promised_on", "amount"])
+        disputes = try CSVFile(directory: directory, name: "disputes.csv",
+                               header: ["invoice_id", "opened_on", "resolved_on", "reason"])
+        adjustments = try CSVFile(directory: directory, name: "adjustments.csv",
+                                  header: ["invoice_id", "on", "amount", "kind"])
+        deposits = try CSVFile(directory: directory, name: "deposits.csv",
+                               header: ["deposit_id", "received_on", "amount", "reference"])
+        timesheet = try CSVFile(directory: directory, name: "timesheet.csv", header: ["date", "person", "task", "minutes"])
+    }
+
+    public func add(_ c: Client) throws {
+        try clients.row([c.id, c.name ?? "", c.segment ?? "", c.since?.iso ?? "", String(c.termsDays),
+                         c.autopay ? "true" : "false", c.preferredChannel?.rawValue ?? ""])
+    }
+    public func add(_ i: Invoice) throws {
+        try invoices.row([i.id, i.clientID, i.issuedOn.iso, i.dueOn.iso, i.amount.decimalString, i.currency, i.number ?? ""])
+    }
+    public func add(_ p: Payment) throws {
+        try payments.row([p.id, p.clientID, p.receivedOn.iso, p.amount.decimalString, p.invoiceID ?? "",
+                          p.method?.rawValue ?? ""])
+    }
+    public func add(_ a: CollectionAction) throws {
+        try actions.row([a.id, a.invoiceID, a.at.iso, a.channel.rawValue, a.actor.rawValue, a.tone.rawValue,
+                         a.outcome?.rawValue ?? "", a.minutes.map(DecimalText.format) ?? "",
+                         a.propensity.map(DecimalText.format) ?? ""])
+    }
+    public func add(_ p: PaymentPromise) throws {
+        try promises.row([p.invoiceID, p.madeOn.iso, p.promisedOn.iso, p.amount?.decimalString ?? ""])
+    }
+    public func add(_ d: Dispute) throws {
+        try disputes.row([d.invoiceID, d.openedOn.iso, d.resolvedOn?.iso ?? "", d.reason ?? ""])
+    }
+    public func add(_ a: Adjustment) throws {
+        try adjustments.row([a.invoiceID, a.on.iso, a.amount.decimalString, a.kind.rawValue])
+    }
+    public func add(_ d: Deposit) throws {
+        try deposits.row([d.id, d.receivedOn.iso, d.amount.decimalString, d.reference ?? ""])
+    }
+    public func add(_ t: TimesheetEntry) throws {
+        try timesheet.row([t.date.iso, t.person, t.task.rawValue, DecimalText.format(t.minutes)])
+    }
+
+    /// Flushes and closes every file.
+    public func close() throws(BundleWriteError) {
+        for file in [clients, invoices, payments, actions, promises, disputes, adjustments, deposits, timesheet] {
+            try file.close()
+        }
+    }
+}
+
+/// Deterministic decimal text for rates and minutes: at most 6 decimals, trailing zeros dropped.
+public enum DecimalText {
+    public static func format(_ value: Double) -> String {
+        let scaled = (value * 1_000_000).rounded()
+        guard scaled.isFinite, abs(scaled) < 9e18 else { return String(value) }
+        let n = Int64(scaled)
+        let negative = n < 0
+        let m = n.magnitude
+        let whole = m / 1_000_000
+        var frac = m % 1_000_000
+        var text = (negative ? "-" : "") + String(whole)
+        if frac > 0 {
+            var digits = 6
+            while frac % 10 == 0 { frac /= 10; digits -= 1 }
+            text += "." + zeroPadded(Int(frac), width: digits)
+        }
+        return text
+    }
+}
+
+extension SyntheticWorld {
+    /// Writes the observed history as a SPEC §2 bundle folder, streaming (one client at a time).
+    /// The same parameters give the same bytes.
+    /// - Throws: `BundleWriteError`.
+    public func writeBundle(to directory: URL, progress: ((Int, Int) -> Void)? = nil) throws(BundleWriteError) -> GenerateSummary {
+        let writer = try CSVBundleWriter(directory: directory)
+        var sink = writer
+        let summary: GenerateSummary
+        do { summary = try generateHistory(into: &sink, progress: progress) } catch let error as BundleWriteError {
+            throw error
+        } catch {
+            throw .cannotWrite(path: directory.path, reason: String(describing: error))
+        }
+        try writer.close()
+        return summary
+    }
+}

@@ -1,0 +1,2 @@
+@_exported import RecoupPolicy
+@_exported import RecoupSimulation

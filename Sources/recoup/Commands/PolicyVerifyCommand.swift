@@ -1,0 +1,24 @@
+import ArgumentParser
+import RecoupPolicy
+
+/// `recoup policy verify --pub P FILE`: exit 0 if the policy is signed by a trusted key and
+/// unchanged since, else exit 1 saying why.
+struct PolicyVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check that a policy is signed by a trusted key and unchanged since (as the live agent does)."
+    )
+
+    @Argument(help: "The policy file.")
+    var file: String
+
+    @Option(name: .long, help: "A trusted public key file (repeatable).")
+    var pub: [String]
+
+    func run() throws {
+        try UserFacingError.wrap {
+            let doc = try PolicyFiles.load(file, publicKeys: pub, requireSignature: true)
+            print("\(file): \(doc.signatureStatus): \"\(doc.policy.name)\"")
+        }
+    }
+}

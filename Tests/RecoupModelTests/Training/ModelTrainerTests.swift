@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import RecoupModel
+
+@Suite struct ModelTrainerTests {
+    /// End to end on a generated world: the time split holds, the half-life grid is scored,
+    /// the risk model beats its base-rate baseline, the hazard ranks payment days, the
+    /// back-test tracks the actual paid share, and the artifact survives a JSON round trip.
+    @Test func trainsAndEvaluatesOnAGeneratedWorld() throws {
+        let world = TestWorld(clients: 120, months: 12, seed: 9)
+        var options = TrainingOptions(until: world.until)
+        options.halfLifeGrid = [2, 5, 13]
+        options.unreachedWeightGrid = [0.3, 1.0]
+        let trained = try ModelTrainer.train(ledger: world.ledger, options: options)
+        let risk = trained.evaluation.risk
+        #expect(risk.trainRows > 0 && risk.testRows > 0)
+        #expect(risk.baselines.baseRate.auc == 0.5)
+        #expect(risk.auc > 0.6, "risk AUC \(risk.auc)")
+        #expect(risk.logLoss < risk.baselines.baseRate.logLoss)
+        let response = try #require(trained.evaluation.response)
+        #expect(response.auc > 0.6, "response AUC \(response.auc)")
+        let model = try #require(trained.response)
+        #expect(model.halfLifeSelection.count == 4)
+        #expect(options.halfLifeGrid.contains(model.layout.halfLife))
+        let at30 = try #require(response.backTest.first { $0.dpd == 30 })
+        #expect(abs(at30.predictedPaidShare - at30.actualPaidShare) < 0.08, "\(at30)")
+        // Every training invoice was issued before the split day, every test one on or after.
+        #expect(trained.splitDay > world.start && trained.splitDay < world.until)
+        // The risk model is a policy's riskModel as it is.
+        #expect(trained.risk.policyRiskModel.features.allSatisfy { RiskFeature(rawValue: $0) != nil })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(trained)
+        let decoded = try JSONDecoder().decode(TrainedModels.self, from: data)
+        #expect(decoded == trained)
+        #expect(try encoder.encode(decoded) == data)
+        #expect(trained.dataFingerprint.hasPrefix("fnv1a64:"))
+    }
+
+    /// Same ledger → byte-identical artifact.
+    @Test func deterministic() throws {
+        let world = TestWorld(clients: 25, months: 6, seed: 3)
+        var options = TrainingOptions(until: world.until)
+        options.halfLifeGrid = [5]
+        options.unreachedWeightGrid = [0.3]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let a = try encoder.encode(ModelTrainer.train(ledger: world.ledger, options: options))
+        let b = try encoder.encode(ModelTrainer.train(ledger: world.ledger, options: options))
+        #expect(a == b)
+    }
+
+    /// An empty ledger is a clear error.
+    @Test func emptyLedgerIsAClearError() {
+        #expect(throws: TrainingError.emptyLedger) { _ = try ModelTrainer.train(ledger: Ledger()) }
+    }
+}
