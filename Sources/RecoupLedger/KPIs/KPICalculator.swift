@@ -72,10 +72,24 @@ public struct KPICalculator: Sendable {
             for (offset, slot) in range.enumerated() { day[slot] = d[offset]; value[slot] = v[offset]; kind[slot] = k[offset] }
         }
         creditStart = start; creditDay = day; creditAmount = value; creditKind = kind
-        let order = (0..<amount.count).sorted { issued[$0] < issued[$1] }
-        sortedIssued = order.map { issued[$0] }
+        // Invoices in issue-day order: a counting sort over the day range (O(n + days)).
+        var sortedDays = [Int32](repeating: 0, count: amount.count)
         var prefix = [Int64](repeating: 0, count: amount.count + 1)
-        for (k, i) in order.enumerated() { prefix[k + 1] = prefix[k] + amount[i] }
+        if let low = issued.min(), let high = issued.max() {
+            var bucketStart = [Int](repeating: 0, count: Int(high - low) + 2)
+            for d in issued { bucketStart[Int(d - low) + 1] += 1 }
+            for b in 1..<bucketStart.count { bucketStart[b] += bucketStart[b - 1] }
+            var amountByPosition = [Int64](repeating: 0, count: amount.count)
+            for i in 0..<amount.count {
+                let b = Int(issued[i] - low)
+                let slot = bucketStart[b]
+                bucketStart[b] += 1
+                sortedDays[slot] = issued[i]
+                amountByPosition[slot] = amount[i]
+            }
+            for k in 0..<amount.count { prefix[k + 1] = prefix[k] + amountByPosition[k] }
+        }
+        sortedIssued = sortedDays
         salesPrefix = prefix
         self.currency = currency
         self.latestDay = latestDay

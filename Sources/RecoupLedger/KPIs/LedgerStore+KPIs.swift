@@ -8,10 +8,11 @@ extension LedgerStore {
         do {
             return try queue.read { db -> KPICalculator in
                 var names: [String] = []
-                var clientIndex: [Int64: Int32] = [:]
+                let maxClient = try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM clients") ?? 0
+                var clientIndex = [Int32](repeating: 0, count: maxClient + 1)  // by client id
                 let clients = try RawStatement(db, sql: "SELECT id, client_id FROM clients ORDER BY client_id")
                 while try clients.step() {
-                    clientIndex[clients.int64(0)] = Int32(names.count)
+                    clientIndex[Int(clients.int64(0))] = Int32(names.count)
                     names.append(clients.text(1) ?? "")
                 }
                 let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoices") ?? 0
@@ -23,7 +24,8 @@ extension LedgerStore {
                 let invoices = try RawStatement(db, sql: "SELECT id, client, issued_on, due_on, amount FROM invoices ORDER BY id")
                 while try invoices.step() {
                     position[Int(invoices.int64(0))] = Int32(amount.count)
-                    client.append(clientIndex[invoices.int64(1)] ?? 0)
+                    let c = Int(invoices.int64(1))
+                    client.append(c >= 0 && c < clientIndex.count ? clientIndex[c] : 0)
                     issued.append(Int32(truncatingIfNeeded: invoices.int64(2)))
                     due.append(Int32(truncatingIfNeeded: invoices.int64(3)))
                     amount.append(invoices.int64(4))
