@@ -54,6 +54,9 @@ struct Engine {
     /// the number of cores).
     let chunks: Int
     var usedDamping = false
+    /// Whether `hessian`, `cross` and `diag` hold the Hessian at the current point (Newton
+    /// stops right after computing it, so the standard errors need no extra pass).
+    var hessianIsCurrent = false
 
     init(problem: LogisticProblem, options: LogisticFitOptions) {
         self.problem = problem
@@ -205,6 +208,7 @@ struct Engine {
         var converged = false
         while true {
             accumulate(hessian: true)
+            hessianIsCurrent = true
             if gradientNorm <= tolerance { converged = true; break }
             if iterations >= options.maxIterations { break }
             guard let (dBeta, dGroup) = newtonDirection() else { throw .singularHessian }
@@ -215,6 +219,7 @@ struct Engine {
                 break
             }
             take(step: t, dBeta: dBeta, dGroup: dGroup)
+            hessianIsCurrent = false
             objective = f
         }
         return finish(method: .newton, iterations: iterations, converged: converged, objective: objective)
@@ -317,7 +322,7 @@ struct Engine {
     /// Covariance of β (`S⁻¹`) and marginal variances of the group effects
     /// (`1/D_c + (B_c/D_c)ᵀ S⁻¹ (B_c/D_c)`) from the penalised Hessian at the solution.
     mutating func fillStandardErrors(_ fit: inout LogisticFit) {
-        accumulate(hessian: true)
+        if !hessianIsCurrent { accumulate(hessian: true) }
         var schur = hessian
         let p = p, k = k
         if k > 0 {
