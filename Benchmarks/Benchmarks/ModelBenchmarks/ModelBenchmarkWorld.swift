@@ -2,7 +2,7 @@ import Foundation
 import RecoupModel
 
 /// The benchmark's data set: a generated ledger whose payment days follow the hazard family of
-/// the payment-response model (2,000 clients in 4 segments, 36 monthly invoices each, randomised
+/// the payment-response model (2,000 clients in 4 segments, 20 monthly invoices each, randomised
 /// contacts), its hazard design (≥ 2,000,000 invoice-day rows × 30 columns), and files for the
 /// Python peer.
 struct ModelBenchmarkWorld: Sendable {
@@ -10,7 +10,7 @@ struct ModelBenchmarkWorld: Sendable {
     let until: Day
     let design: HazardDesign
 
-    static let shared = ModelBenchmarkWorld(clients: 2_000, months: 36, seed: 2026)
+    static let shared = ModelBenchmarkWorld(clients: 2_000, months: 20, seed: 2026)
 
     init(clients: Int, months: Int, seed: UInt64) {
         var rng = SplitMix(seed: seed)

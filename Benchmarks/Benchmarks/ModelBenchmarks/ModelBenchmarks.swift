@@ -9,7 +9,7 @@ import RecoupModel
 let benchmarks: @Sendable () -> Void = {
     let directory = ProcessInfo.processInfo.environment["RECOUP_MODEL_BENCH_DIR"] ?? "/tmp/recoup-model-bench"
     let slow = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
-                                       warmupIterations: 0, maxDuration: .seconds(120), maxIterations: 5)
+                                       warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3)
 
     Benchmark("Hazard features: 2M+ invoice-day rows", configuration: slow) { benchmark, world in
         benchmark.startMeasurement()

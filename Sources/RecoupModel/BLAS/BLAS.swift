@@ -7,6 +7,13 @@ import COpenBLAS
 /// matter to LAPACK (which is column-major). Callers pass raw buffer pointers obtained once per
 /// call with `withUnsafe…BufferPointer`; nothing here allocates.
 enum BLAS {
+    /// Keeps OpenBLAS single-threaded (`openblas_set_num_threads(1)`): the solver splits its
+    /// passes over row chunks on all cores itself, and OpenBLAS's own threads would only
+    /// contend with those (and spin on a shared machine).
+    static func useSingleThread() {
+        if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
+    }
+
     /// `y ← α·op(A)·x + β·y` with `A` an `m × n` row-major matrix (CBLAS `dgemv`);
     /// `op(A)` is `A` or, with `transpose`, `Aᵀ` (then `x` has `m` entries and `y` has `n`).
     static func gemv(transpose: Bool, m: Int, n: Int, alpha: Double, a: UnsafePointer<Double>,

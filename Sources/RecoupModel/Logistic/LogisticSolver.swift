@@ -46,9 +46,17 @@ struct Engine {
     var cross: [Double]
     /// Group Hessian diagonal D_c = Σ_{i∈c} sᵢ + λ_g.
     var diag: [Double]
-    /// A block of √sᵢ-scaled rows.
-    var block: [Double]
+    /// Per-chunk blocks of √sᵢ-scaled rows (`chunks × blockRows × p`).
+    var blocks: [Double]
+    /// Per-chunk partial sums: gradient (p), Hessian (p²), group gradient (k), D (k), B (k·p).
+    var partials: [Double]
+    /// Row ranges processed in parallel, reduced in a fixed order (so results do not depend on
+    /// the number of cores).
+    let chunks: Int
     var usedDamping = false
+    /// Whether `hessian`, `cross` and `diag` hold the Hessian at the current point (Newton
+    /// stops right after computing it, so the standard errors need no extra pass).
+    var hessianIsCurrent = false
 
     init(problem: LogisticProblem, options: LogisticFitOptions) {
         self.problem = problem
@@ -66,7 +74,10 @@ struct Engine {
         hessian = [Double](repeating: 0, count: p * p)
         cross = [Double](repeating: 0, count: k * p)
         diag = [Double](repeating: 0, count: k)
-        block = [Double](repeating: 0, count: max(1, options.blockRows) * p)
+        chunks = max(1, min(Engine.maxChunks, problem.rows / 2_048))
+        blocks = [Double](repeating: 0, count: chunks * max(1, options.blockRows) * problem.columns)
+        let k = problem.groups?.count ?? 0
+        partials = [Double](repeating: 0, count: chunks * Engine.partialStride(p: problem.columns, k: k))
         computeEta()
     }
 
@@ -77,150 +88,6 @@ struct Engine {
 
     @inline(__always) static func sigmoid(_ e: Double) -> Double {
         e >= 0 ? 1 / (1 + exp(-e)) : { let z = exp(e); return z / (1 + z) }()
-    }
-
-    /// η = X·β + a_g (one pass, `dgemv`).
-    mutating func computeEta() {
-        let n = n, p = p
-        problem.x.withUnsafeBufferPointer { x in
-            beta.withUnsafeBufferPointer { b in
-                eta.withUnsafeMutableBufferPointer { e in
-                    BLAS.gemv(transpose: false, m: n, n: p, alpha: 1, a: x.baseAddress!, x: b.baseAddress!,
-                              beta: 0, y: e.baseAddress!)
-                    if let groups = problem.groups {
-                        groupEffects.withUnsafeBufferPointer { a in
-                            groups.index.withUnsafeBufferPointer { g in
-                                for i in 0..<n { e[i] += a[Int(g[i])] }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// etaStep = X·dβ + da_g (one pass, `dgemv`).
-    mutating func computeEtaStep(dBeta: [Double], dGroup: [Double]) {
-        let n = n, p = p
-        problem.x.withUnsafeBufferPointer { x in
-            dBeta.withUnsafeBufferPointer { b in
-                etaStep.withUnsafeMutableBufferPointer { e in
-                    BLAS.gemv(transpose: false, m: n, n: p, alpha: 1, a: x.baseAddress!, x: b.baseAddress!,
-                              beta: 0, y: e.baseAddress!)
-                    if let groups = problem.groups {
-                        dGroup.withUnsafeBufferPointer { a in
-                            groups.index.withUnsafeBufferPointer { g in
-                                for i in 0..<n { e[i] += a[Int(g[i])] }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    func penalty(beta b: [Double], groups a: [Double]) -> Double {
-        var s = 0.0
-        for j in 0..<p { s += problem.penalties[j] * b[j] * b[j] }
-        if let groups = problem.groups { for c in 0..<k { s += groups.penalty * a[c] * a[c] } }
-        return 0.5 * s
-    }
-
-    /// Σ wᵢ ℓ(ηᵢ + t·etaStepᵢ) (no penalty); O(n), no pass over X.
-    func dataLoss(step t: Double) -> Double {
-        var s = 0.0
-        problem.weights.withUnsafeBufferPointer { w in
-            problem.y.withUnsafeBufferPointer { y in
-                eta.withUnsafeBufferPointer { e in
-                    etaStep.withUnsafeBufferPointer { d in
-                        if t == 0 {
-                            for i in 0..<n where w[i] != 0 { s += w[i] * (Engine.softplus(e[i]) - y[i] * e[i]) }
-                        } else {
-                            for i in 0..<n where w[i] != 0 {
-                                let v = e[i] + t * d[i]
-                                s += w[i] * (Engine.softplus(v) - y[i] * v)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return s
-    }
-
-    /// Gradient (and, with `hessian`, the Hessian blocks) at the current η, block by block.
-    mutating func accumulate(hessian wantHessian: Bool) {
-        let n = n, p = p, k = k
-        let blockRows = max(1, options.blockRows)
-        for j in 0..<p { gradBeta[j] = problem.penalties[j] * beta[j] }
-        if let groups = problem.groups { for c in 0..<k { gradGroup[c] = groups.penalty * groupEffects[c] } }
-        if wantHessian {
-            for j in 0..<(p * p) { hessian[j] = 0 }
-            for j in 0..<p { hessian[j * p + j] = problem.penalties[j] }
-            if let groups = problem.groups {
-                for c in 0..<(k * p) { cross[c] = 0 }
-                for c in 0..<k { diag[c] = groups.penalty }
-            }
-        }
-        let groupIndex = problem.groups?.index ?? []
-        // Residuals r = w(μ − y) reuse `etaStep` as scratch for one block at a time.
-        problem.x.withUnsafeBufferPointer { xb in
-            let x = xb.baseAddress!
-            problem.weights.withUnsafeBufferPointer { w in
-                problem.y.withUnsafeBufferPointer { y in
-                    eta.withUnsafeBufferPointer { e in
-                        etaStep.withUnsafeMutableBufferPointer { rb in
-                            let r = rb.baseAddress!
-                            gradBeta.withUnsafeMutableBufferPointer { gb in
-                                hessian.withUnsafeMutableBufferPointer { hb in
-                                    block.withUnsafeMutableBufferPointer { blk in
-                                        cross.withUnsafeMutableBufferPointer { cb in
-                                            diag.withUnsafeMutableBufferPointer { db in
-                                                gradGroup.withUnsafeMutableBufferPointer { gg in
-                                                    groupIndex.withUnsafeBufferPointer { g in
-                                                        var start = 0
-                                                        while start < n {
-                                                            let m = min(blockRows, n - start)
-                                                            for i in start..<(start + m) {
-                                                                let mu = Engine.sigmoid(e[i])
-                                                                r[i] = w[i] * (mu - y[i])
-                                                                if wantHessian {
-                                                                    let s = w[i] * mu * (1 - mu)
-                                                                    let root = s.squareRoot()
-                                                                    let src = x + i * p
-                                                                    let dst = blk.baseAddress! + (i - start) * p
-                                                                    for j in 0..<p { dst[j] = root * src[j] }
-                                                                    if k > 0 {
-                                                                        let c = Int(g[i])
-                                                                        db[c] += s
-                                                                        let row = cb.baseAddress! + c * p
-                                                                        for j in 0..<p { row[j] += s * src[j] }
-                                                                    }
-                                                                }
-                                                                if k > 0 { gg[Int(g[i])] += r[i] }
-                                                            }
-                                                            BLAS.gemv(transpose: true, m: m, n: p, alpha: 1,
-                                                                      a: x + start * p, x: r + start, beta: 1,
-                                                                      y: gb.baseAddress!)
-                                                            if wantHessian {
-                                                                BLAS.syrkTransposed(n: p, k: m, alpha: 1, a: blk.baseAddress!,
-                                                                                    beta: 1, c: hb.baseAddress!)
-                                                            }
-                                                            start += m
-                                                        }
-                                                        if wantHessian { BLAS.symmetrizeUpper(n: p, c: hb.baseAddress!) }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 
     var gradientNorm: Double {
@@ -308,6 +175,12 @@ struct Engine {
             let a = zip(groupEffects, dGroup).map { $0 + t * $1 }
             let f = dataLoss(step: t) + penalty(beta: b, groups: a)
             if f <= f0 + options.armijo * t * slope { return (t, f) }
+            // Near the optimum the decrease is below the rounding error of f; then accept a
+            // step that reduces the directional derivative (approximate Wolfe condition).
+            if abs(f - f0) <= 1e-12 * abs(f0) {
+                let d = dataDerivative(step: t) + penaltyDerivative(beta: b, groups: a, dBeta: dBeta, dGroup: dGroup)
+                if abs(d) <= 0.9 * abs(slope) { return (t, f) }
+            }
             t *= 0.5
         }
         return nil
@@ -335,6 +208,7 @@ struct Engine {
         var converged = false
         while true {
             accumulate(hessian: true)
+            hessianIsCurrent = true
             if gradientNorm <= tolerance { converged = true; break }
             if iterations >= options.maxIterations { break }
             guard let (dBeta, dGroup) = newtonDirection() else { throw .singularHessian }
@@ -345,6 +219,7 @@ struct Engine {
                 break
             }
             take(step: t, dBeta: dBeta, dGroup: dGroup)
+            hessianIsCurrent = false
             objective = f
         }
         return finish(method: .newton, iterations: iterations, converged: converged, objective: objective)
@@ -405,11 +280,13 @@ struct Engine {
             accumulate(hessian: false)
             let newG = gradBeta + gradGroup
             var sv = [Double](repeating: 0, count: dim), yv = [Double](repeating: 0, count: dim)
-            var sy = 0.0
+            var sy = 0.0, yy = 0.0
             for j in 0..<p { sv[j] = t * dBeta[j] }
             for c in 0..<k { sv[p + c] = t * dGroup[c] }
-            for j in 0..<dim { yv[j] = newG[j] - g[j]; sy += sv[j] * yv[j] }
-            if sy > 1e-12 * max(1, abs(objective)) * 1e-6 {
+            for j in 0..<dim { yv[j] = newG[j] - g[j]; sy += sv[j] * yv[j]; yy += yv[j] * yv[j] }
+            // Keep the pair only with clear positive curvature (rounding noise in y near the
+            // optimum would otherwise spoil the inverse-Hessian estimate).
+            if sy > 1e-10 * yy && yy > 0 {
                 sHistory.append(sv); yHistory.append(yv); rhoHistory.append(1 / sy)
                 if sHistory.count > options.lbfgsMemory {
                     sHistory.removeFirst(); yHistory.removeFirst(); rhoHistory.removeFirst()
@@ -445,7 +322,7 @@ struct Engine {
     /// Covariance of β (`S⁻¹`) and marginal variances of the group effects
     /// (`1/D_c + (B_c/D_c)ᵀ S⁻¹ (B_c/D_c)`) from the penalised Hessian at the solution.
     mutating func fillStandardErrors(_ fit: inout LogisticFit) {
-        accumulate(hessian: true)
+        if !hessianIsCurrent { accumulate(hessian: true) }
         var schur = hessian
         let p = p, k = k
         if k > 0 {

@@ -105,3 +105,45 @@ import Testing
                              promiseWaiting: false, disputeResolvedRecently: false) == 0)
     }
 }
+
+@Suite struct HazardLeakageTests {
+    /// No leakage in the hazard rows: deleting every ledger row dated after d (payments, contacts,
+    /// promises, disputes opened, adjustments, invoices) leaves every row dated on or before d —
+    /// its features and its label — unchanged (segments and amount centring held fixed).
+    @Test func rowsUpToDayDDoNotDependOnLaterRows() {
+        let world = TestWorld(clients: 20, months: 6, seed: 8)
+        let full = world.ledger
+        let index = HazardDesignBuilder.LedgerIndex(full)
+        let segments = HazardDesignBuilder.segmentLayout(ledger: full, index: index, invoices: Array(full.invoices.indices))
+        var options = HazardDesignBuilder.Options(until: world.until)
+        options.segments = segments
+        let reference = HazardDesignBuilder.build(ledger: full, options: options)
+        let p = reference.columns
+        for offset in [40, 95, 150] {
+            let cut = world.start + offset
+            var truncated = full
+            truncated.invoices.removeAll { $0.issuedOn > cut }
+            truncated.payments.removeAll { $0.receivedOn > cut }
+            truncated.actions.removeAll { $0.at > cut }
+            truncated.promises.removeAll { $0.madeOn > cut }
+            truncated.disputes.removeAll { $0.openedOn > cut }
+            truncated.adjustments.removeAll { $0.on > cut }
+            let design = HazardDesignBuilder.build(ledger: truncated, options: options)
+            var expected: [String: ([Double], Double)] = [:]
+            for i in 0..<reference.rows where Int(reference.day[i]) <= cut.ordinal {
+                let key = full.invoices[Int(reference.invoiceIndex[i])].id + "@\(reference.day[i])"
+                expected[key] = (Array(reference.x[(i * p)..<(i * p + p)]), reference.y[i])
+            }
+            var seen = 0
+            for i in 0..<design.rows where Int(design.day[i]) <= cut.ordinal {
+                let key = truncated.invoices[Int(design.invoiceIndex[i])].id + "@\(design.day[i])"
+                guard let (x, y) = expected[key] else { Issue.record("extra row \(key)"); continue }
+                #expect(Array(design.x[(i * p)..<(i * p + p)]) == x, "features of \(key)")
+                #expect(design.y[i] == y, "label of \(key)")
+                seen += 1
+            }
+            #expect(seen == expected.count)
+            #expect(seen > 100)
+        }
+    }
+}
