@@ -7,6 +7,7 @@ import RecoupSimulation
 // peers/numpy_replay.py builds (see BenchmarkCohort), so the two replay the same thing.
 
 let benchmarks: @Sendable () -> Void = {
+    registerWorldBenchmarks()  // WorldBenchmarks.swift
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
                                            timeUnits: .milliseconds, maxDuration: .seconds(120), maxIterations: 3)
 
