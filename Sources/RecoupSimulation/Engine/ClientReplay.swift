@@ -147,24 +147,28 @@ struct ClientReplay {
                     disputeOpen[k] = false
                     disputeResolvedOn[k] = d
                 }
-                let exogenous = cohort.exogenousDisputes[g]
-                while disputeNext[k] < exogenous.count && exogenous[disputeNext[k]].openedOn <= d {
-                    let e = exogenous[disputeNext[k]]
-                    disputeNext[k] += 1
-                    if e.openedOn == d && !disputeOpen[k] && !hadDispute[k] {
-                        openDispute(k, global: g, on: d, days: e.days, history: &history, tally: &t)
+                if disputeNext[k] < cohort.exogenousCount[g] {
+                    let exogenous = cohort.exogenousDisputes[g]
+                    while disputeNext[k] < exogenous.count && exogenous[disputeNext[k]].openedOn <= d {
+                        let e = exogenous[disputeNext[k]]
+                        disputeNext[k] += 1
+                        if e.openedOn == d && !disputeOpen[k] && !hadDispute[k] {
+                            openDispute(k, global: g, on: d, days: e.days, history: &history, tally: &t)
+                        }
                     }
                 }
-                let credits = cohort.creditNotes[g]
-                while creditNext[k] < credits.count && credits[creditNext[k]].day <= d {
-                    let amount = min(open[k], credits[creditNext[k]].amount)
-                    creditNext[k] += 1
-                    guard amount > 0 else { continue }
-                    open[k] -= amount
-                    t[.credited] += Double(amount)
-                    history?.recordAdjustment(invoiceID: cohort.invoiceIDs[g], on: day, amount: Money(minorUnits: amount),
-                                              kind: .creditNote)
-                    if open[k] == 0 { closed[k] = true }
+                if creditNext[k] < cohort.creditCount[g] {
+                    let credits = cohort.creditNotes[g]
+                    while creditNext[k] < credits.count && credits[creditNext[k]].day <= d {
+                        let amount = min(open[k], credits[creditNext[k]].amount)
+                        creditNext[k] += 1
+                        guard amount > 0 else { continue }
+                        open[k] -= amount
+                        t[.credited] += Double(amount)
+                        history?.recordAdjustment(invoiceID: cohort.invoiceIDs[g], on: day, amount: Money(minorUnits: amount),
+                                                  kind: .creditNote)
+                        if open[k] == 0 { closed[k] = true }
+                    }
                 }
             }
             // 3. Decisions, contacts and their outcomes.
@@ -205,7 +209,7 @@ struct ClientReplay {
                     }
                 }
             } else if isHistory {
-                for k in live where !closed[k] {
+                for k in live where !closed[k] && actionNext[k] < cohort.actionCount[first + k] {
                     let actions = cohort.loggedActions[first + k]
                     while actionNext[k] < actions.count && actions[actionNext[k]].day <= d {
                         let a = actions[actionNext[k]]
