@@ -9,7 +9,7 @@ import Foundation
 /// client, so a replay allocates only when a client has more invoices than any before.
 struct ClientReplay {
     let cohort: ReplayCohort
-    let behaviour: ReplayBehaviour
+    var behaviour: ReplayBehaviour
     /// The fixed part of each cohort invoice's logit (`ReplayBehaviour.base`).
     let base: [Double]
     let costs: CostModel

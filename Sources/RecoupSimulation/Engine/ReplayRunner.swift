@@ -56,6 +56,7 @@ public enum ReplayRunner {
         let runs = options.runs
         let width = ReplayTally.width
         let slots = ChunkSlots(count: chunks)
+        let draws = CoefficientDraws(behaviour: behaviour, runs: runs, seed: options.seed, enabled: options.estimationUncertainty && options.coefficientUncertainty)
         let invoiceSums = perInvoice ? InvoiceSums(count: 3 * policies.count * cohort.count) : nil
         let n = cohort.count
         let threads = max(1, min(options.threads, chunks))
@@ -76,6 +77,7 @@ public enum ReplayRunner {
                             let se = effects[c]?.standardError ?? behaviour.unknownClientSD
                             if se > 0 { u += se * rng.normal(entity: c, day: 0, purpose: .clientPropensity) }
                         }
+                        if let values = draws.values { replay.behaviour.setDynamicCoefficients(values, offset: r * CoefficientDraws.count) }
                         for (p, policy) in policies.enumerated() {
                             for f in 0..<width { tally[f] = 0 }
                             replay.replay(client: c, policy: policy, rng: rng, clientEffect: u, tally: &tally)
