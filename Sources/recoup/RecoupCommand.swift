@@ -18,8 +18,12 @@ struct RecoupCommand: ParsableCommand {
             GenerateCommand.self,
             KeysCommand.self,
             PolicyCommand.self,
+            PlanCommand.self,
+            TrainCommand.self,
+            FeaturesCommand.self,
             SimulateCommand.self,
             CompareCommand.self,
+            NotebookCommand.self,
         ]
     )
 

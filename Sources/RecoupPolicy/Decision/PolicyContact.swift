@@ -19,7 +19,8 @@ public struct PolicyContact: Sendable, Hashable, CustomStringConvertible {
     public var decidedOn: Day
     /// The day it is made.
     public var executesOn: Day
-    /// Its step's index in the tier's cadence; `nil` for the escalation call.
+    /// Its step's index in the tier's cadence; `nil` for the escalation call (and for a
+    /// consolidated contact merging different steps).
     public var stepIndex: Int?
 
     public init(channel: Channel, actor: ActorKind, tone: Tone, isEscalation: Bool = false,

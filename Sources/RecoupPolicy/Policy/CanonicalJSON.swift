@@ -81,7 +81,7 @@ public enum CanonicalJSON {
     /// then normalised: `-0` is `0`; a trailing `.0` is dropped (`120`, not `120.0`); an
     /// exponent is written `e` then an optional `-` then its digits without leading zeros
     /// (`1e-7`, `1e16`). Swift uses plain notation for magnitudes in [1e-4, 2^53) and
-    /// exponent notation `d.ddde±x` outside it.
+    /// exponent notation `d.ddde±x` outside it (2^53 itself is plain).
     public static func numberText(_ value: Double) -> String {
         if value == 0 { return "0" }
         let text = value.description

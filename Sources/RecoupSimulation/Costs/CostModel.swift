@@ -64,6 +64,10 @@ public struct ContactCost: Sendable, Hashable {
     public var humanMinutes: Double
     /// The timesheet task those minutes belong to.
     public var task: TimesheetTask
+
+    public init(money: Money, humanMinutes: Double, task: TimesheetTask) {
+        self.money = money; self.humanMinutes = humanMinutes; self.task = task
+    }
 }
 
 extension CostModel {
@@ -121,6 +125,9 @@ extension CostModel {
     /// Review minutes of a copilot step: the policy's `copilot.reviewMinutes` when given, else
     /// this model's default (1.5).
     public func copilotReviewMinutes(policyValue: Double?) -> Double { policyValue ?? humanMinutes.copilotReview }
+
+    /// A copilot review of `minutes` (charged on the decision day; task `reminders`).
+    public func review(minutes: Double) -> ContactCost { task(minutes, .reminders) }
 
     /// Handling one dispute (45 minutes).
     public var dispute: ContactCost { task(humanMinutes.dispute, .disputes) }

@@ -16,7 +16,7 @@ struct GenerateCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "Output folder (created if missing; the nine CSV files are overwritten).")
-    var out: String
+    var out: String?
 
     @Option(name: .long, help: "Number of clients.")
     var clients: Int = 400
@@ -30,24 +30,119 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Last day of the history window (YYYY-MM-DD). Default: 2026-10-31.")
     var end: String?
 
+    @Option(name: .long, help: "With --truth: the policy file (recoup.policy/v1) to run the world under.")
+    var policy: String?
+
+    @Flag(name: .long, help: "Run the same world forward under --policy and print its true outcomes (SPEC §6).")
+    var truth = false
+
+    @Option(name: .long, help: "With --truth: number of runs (behaviour draws of runs 0…R−1).")
+    var runs: Int = 1
+
+    @Option(name: .long, help: "With --truth: cost file (docs/costs.md). Default: SPEC §5 costs.")
+    var costs: String?
+
+    @Option(name: .long, help: "With --truth: first issue day of the cohort (default: the window's start).")
+    var from: String?
+
+    @Option(name: .long, help: "With --truth: last issue day of the cohort (default: --end).")
+    var to: String?
+
+    @OptionGroup var output: FormatOptions
+
     func validate() throws {
+        if truth {
+            guard policy != nil else { throw ValidationError("--truth needs --policy FILE") }
+            guard runs >= 1, runs <= 10_000 else { throw ValidationError("--runs must be between 1 and 10000, got \(runs)") }
+        } else {
+            guard out != nil else { throw ValidationError("missing --out DIR (or use --truth --policy FILE)") }
+            guard policy == nil else { throw ValidationError("--policy is used with --truth") }
+        }
         guard clients >= 1, clients <= 10_000_000 else {
             throw ValidationError("--clients must be between 1 and 10000000, got \(clients)")
         }
         guard months >= 1, months <= 600 else { throw ValidationError("--months must be between 1 and 600, got \(months)") }
-        if let end {
-            do { _ = try Day(iso: end) } catch { throw ValidationError("--end: \(error)") }
+        for (name, value) in [("--end", end), ("--from", from), ("--to", to)] {
+            if let value { do { _ = try Day(iso: value) } catch { throw ValidationError("\(name): \(error)") } }
         }
+        if !truth, from != nil || to != nil { throw ValidationError("--from and --to are used with --truth") }
     }
 
     func run() throws {
         try UserFacingError.wrap {
             let endDay = try end.map { try Day(iso: $0) }
             let world = SyntheticWorld(parameters: WorldParameters(clients: clients, months: months, seed: seed, end: endDay))
+            if truth, let policy {
+                try runTruth(world: world, policyPath: policy)
+                return
+            }
+            guard let out else { return }
             let progress = ProgressLine(label: "generate")
             let summary = try world.writeBundle(to: URL(fileURLWithPath: out), progress: progress.update)
             progress.finish()
             print("wrote \(out): \(summary)")
+        }
+    }
+}
+
+extension GenerateCommand {
+    func runTruth(world: SyntheticWorld, policyPath: String) throws {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: policyPath)) } catch {
+            throw UserFacingError("\(policyPath): cannot read the policy file: \(error.localizedDescription)")
+        }
+        let parsed: Policy
+        do { parsed = try Policy(json: JSONParser.parse(data)) } catch { throw UserFacingError("\(policyPath): \(error)") }
+        let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
+        let first = try from.map { try Day(iso: $0) } ?? world.parameters.start
+        let last = try to.map { try Day(iso: $0) } ?? world.parameters.end
+        guard first <= last else { throw UserFacingError("--from \(first) is after --to \(last)") }
+        let progress = ProgressLine(label: "truth")
+        let summary: OutcomeSummary
+        do {
+            summary = try world.truth(policy: parsed, runs: runs, costs: costModel, cohort: first...last,
+                                      progress: progress.update)
+        } catch {
+            throw UserFacingError("\(policyPath): \(error)")
+        }
+        progress.finish()
+        print(TruthTable.render(summary, format: output.format))
+    }
+}
+
+/// Text forms of a truth summary.
+enum TruthTable {
+    static func render(_ s: OutcomeSummary, format: OutputFormat) -> String {
+        func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+        let digits = ["dso": 2, "collectionRate": 4, "costPerInvoice": 2, "humanHoursPerWeek": 2,
+                      "contactsPerInvoice": 3, "collectionRate90": 4, "writeOffRate": 4]
+        switch format {
+        case .json:
+            return "[" + s.jsonText + "]"
+        case .csv:
+            var lines = ["policy,mode,invoices,runs,horizon_days,field,mean,lo,hi"]
+            for (name, i) in s.fields {
+                lines.append("\(s.policy),\(s.mode),\(s.invoices),\(s.runs),\(s.horizonDays),\(name),\(i.mean),\(i.lo),\(i.hi)")
+            }
+            return lines.joined(separator: "\n")
+        case .markdown:
+            var lines = ["Truth for **\(s.policy)** (\(s.mode)): \(s.invoices) invoices, \(s.runs) runs, \(s.horizonDays) days",
+                         "", "| field | mean | lo | hi |", "| --- | ---: | ---: | ---: |"]
+            for (name, i) in s.fields {
+                let d = digits[name] ?? 3
+                lines.append("| \(name) | \(fixed(i.mean, d)) | \(fixed(i.lo, d)) | \(fixed(i.hi, d)) |")
+            }
+            return lines.joined(separator: "\n")
+        case .table:
+            var lines = ["truth: \(s.policy) (\(s.mode)), \(s.invoices) invoices, \(s.runs) runs, \(s.horizonDays) days",
+                         "field                   mean          lo          hi"]
+            for (name, i) in s.fields {
+                let d = digits[name] ?? 3
+                let pad = { (t: String, w: Int) in String(repeating: " ", count: max(0, w - t.count)) + t }
+                lines.append(name.padding(toLength: 20, withPad: " ", startingAt: 0)
+                    + pad(fixed(i.mean, d), 12) + pad(fixed(i.lo, d), 12) + pad(fixed(i.hi, d), 12))
+            }
+            return lines.joined(separator: "\n")
         }
     }
 }
@@ -60,7 +155,11 @@ private final class ProgressLine: @unchecked Sendable {
 
     init(label: String) { self.label = label }
 
+    private let lock = NSLock()
+
     func update(_ done: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
         guard isTerminal, total > 0 else { return }
         let percent = done * 100 / total
         guard percent != lastPercent else { return }

@@ -11,6 +11,8 @@ public struct InvoiceView: Sendable, Hashable {
     public var dpd: Int
     /// A dispute is open today.
     public var isDisputeOpen: Bool
+    /// The day the open dispute opened (nil when none is open).
+    public var disputeOpenedOn: Day?
     /// The latest promised day of a promise made so far, if any.
     public var promisedOn: Day?
     /// Contacts made for this invoice in the 7 days ending yesterday.
@@ -49,6 +51,23 @@ public protocol ContactDecider {
     /// The contacts to make on `day` for `client`, given its open invoices (issued on or
     /// before `day`, sorted by issue).
     mutating func contacts(on day: Day, client: WorldClient, invoices: [InvoiceView]) -> [PlannedContact]
+
+    /// Told of every event as it happens (an invoice issued, a payment, an adjustment, a dispute
+    /// opened, a promise made), in the day's order; the default ignores them.
+    mutating func observe(_ event: WorldEvent)
+}
+
+extension ContactDecider {
+    public mutating func observe(_ event: WorldEvent) {}
+}
+
+/// An event of the simulated world, as told to a `ContactDecider`.
+public enum WorldEvent: Sendable, Hashable {
+    case issued(WorldInvoice)
+    case payment(WorldPayment)
+    case adjustment(WorldAdjustment)
+    case disputeOpened(invoice: Int, on: Day)
+    case promiseMade(WorldPromise)
 }
 
 /// A decider that never contacts anyone: the no-reminder baseline.

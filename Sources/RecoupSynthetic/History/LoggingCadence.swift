@@ -31,7 +31,9 @@ public struct LoggingCadence: ContactDecider {
         var out: [PlannedContact] = []
         for view in invoices {
             let due = view.invoice.dueOn
-            guard p.loggingOffsets.contains(where: { (due + $0).nextBusinessDay == day }) else { continue }
+            let dpd = view.dpd
+            guard p.loggingOffsets.contains(where: { dpd >= $0 && dpd <= $0 + 2 && (due + $0).nextBusinessDay == day })
+            else { continue }
             if view.isDisputeOpen { continue }
             if let promised = view.promisedOn, day <= promised + p.promiseGraceDays { continue }
             let entity = view.invoice.index

@@ -17,6 +17,7 @@ struct LiveInvoice {
     var marks: [ContactMark] = []
     var disputeOpen = false
     var disputeResolveOn: Day?
+    var disputeOpenedOn: Day?
     /// Index into `ClientHistory.disputes` of the open dispute.
     var disputeRecord: Int?
     var hadDispute = false
@@ -39,8 +40,16 @@ extension SyntheticWorld {
     /// day) and their outcomes; payments (Monday–Friday only, never while a dispute is open).
     ///
     /// - Complexity: O(days × open invoices × contacts per invoice).
-    public func simulate<D: ContactDecider>(clientIndex: Int, decider: inout D, until horizon: Horizon) -> ClientHistory {
-        let p = parameters
+    /// - Parameters:
+    ///   - run: the behaviour draws' run (0 is the history's; truth mode's run r uses r, so run 0
+    ///     of a policy shares every draw with the history).
+    ///   - writeOffAfterDays: days past due of the write-off (the policy's in truth mode);
+    ///     default `parameters.writeOffAfterDays`.
+    public func simulate<D: ContactDecider>(clientIndex: Int, decider: inout D, until horizon: Horizon, run: UInt64 = 0,
+                                            writeOffAfterDays: Int? = nil) -> ClientHistory {
+        var p = parameters
+        if let writeOffAfterDays { p.writeOffAfterDays = writeOffAfterDays }
+        let rng = self.rng.forRun(run)
         let client = clients[clientIndex]
         let ids = invoicesByClient[clientIndex]
         guard let firstID = ids.first else { return ClientHistory(clientIndex: clientIndex, lastDay: p.end) }
@@ -59,7 +68,8 @@ extension SyntheticWorld {
         var day = invoices[firstID].issuedOn
         while day <= lastDay {
             while nextIssue < ids.count, invoices[ids[nextIssue]].issuedOn <= day {
-                live.append(makeLive(invoices[ids[nextIssue]], client: client))
+                live.append(makeLive(invoices[ids[nextIssue]], client: client, rng: rng))
+                decider.observe(.issued(invoices[ids[nextIssue]]))
                 nextIssue += 1
             }
             if live.isEmpty {
@@ -72,6 +82,7 @@ extension SyntheticWorld {
             for i in live.indices where day - live[i].invoice.dueOn >= p.writeOffAfterDays {
                 history.adjustments.append(WorldAdjustment(invoice: live[i].invoice.index, day: day,
                                                            amount: live[i].open, kind: .writeOff))
+                decider.observe(.adjustment(history.adjustments[history.adjustments.count - 1]))
                 if let r = live[i].disputeRecord, live[i].disputeOpen { history.disputes[r].resolvedOn = day }
                 live[i].open = 0
                 live[i].isClosed = true
@@ -87,11 +98,13 @@ extension SyntheticWorld {
                             * rng.uniform(entity: e, day: d, purpose: .disputeCreditShare)
                         let credit = min(live[i].open, max(1, Int64((Double(live[i].invoice.amount) * share).rounded())))
                         history.adjustments.append(WorldAdjustment(invoice: e, day: day, amount: credit, kind: .creditNote))
+                        decider.observe(.adjustment(history.adjustments[history.adjustments.count - 1]))
                         live[i].open -= credit
                         if live[i].open == 0 { live[i].isClosed = true }
                     }
                 } else if !live[i].disputeOpen, !live[i].hadDispute, live[i].spontaneousDisputeOn == day {
-                    openDispute(&live[i], on: day, fromContact: false, history: &history)
+                    openDispute(&live[i], on: day, fromContact: false, history: &history, rng: rng)
+                    decider.observe(.disputeOpened(invoice: e, on: day))
                 }
             }
             // 3. Decisions and contacts, then their outcomes.
@@ -101,14 +114,20 @@ extension SyntheticWorld {
                 var last7 = 0
                 for m in inv.marks where m.day.ordinal > d - 7 && m.day.ordinal < d { last7 += 1 }
                 views.append(InvoiceView(invoice: inv.invoice, openBalance: inv.open, dpd: day - inv.invoice.dueOn,
-                                         isDisputeOpen: inv.disputeOpen, promisedOn: inv.promisedOn,
+                                         isDisputeOpen: inv.disputeOpen,
+                                         disputeOpenedOn: inv.disputeOpen ? inv.disputeOpenedOn : nil,
+                                         promisedOn: inv.promisedOn,
                                          contactsLast7Days: last7, contactsSinceLastPayment: inv.contactsSinceLastPayment,
                                          lastPaymentOn: inv.lastPaymentOn))
             }
-            todayCount = [Int](repeating: 0, count: live.count)
-            todayContacts = [[Int]](repeating: [], count: live.count)
+            var anyContact = false
             if !views.isEmpty {
                 let planned = decider.contacts(on: day, client: client, invoices: views)
+                if !planned.isEmpty {
+                    anyContact = true
+                    todayCount = [Int](repeating: 0, count: live.count)
+                    todayContacts = [[Int]](repeating: [], count: live.count)
+                }
                 for contact in planned {
                     for (j, e) in contact.invoices.enumerated() {
                         guard let i = live.firstIndex(where: { $0.invoice.index == e }), !live[i].isClosed else { continue }
@@ -132,10 +151,12 @@ extension SyntheticWorld {
                                 live[i].promiseKept = kept
                                 history.promises.append(WorldPromise(invoice: e, madeOn: day, promisedOn: promised,
                                                                      amount: live[i].open, isKept: kept))
+                                decider.observe(.promiseMade(history.promises[history.promises.count - 1]))
                                 outcome = .promise
                             } else if rng.bernoulli(p.disputeProbability[contact.tone.firmness], entity: e, day: d,
                                                     purpose: .dispute, index: k) {
-                                openDispute(&live[i], on: day, fromContact: true, history: &history)
+                                openDispute(&live[i], on: day, fromContact: true, history: &history, rng: rng)
+                                decider.observe(.disputeOpened(invoice: e, on: day))
                                 outcome = .dispute
                             }
                         }
@@ -178,14 +199,17 @@ extension SyntheticWorld {
                         }
                     }
                     history.payments.append(WorldPayment(
-                        invoice: e, day: day, amount: amount, method: paymentMethod(client: client, cause: cause, entity: e, day: d),
+                        invoice: e, day: day, amount: amount, method: paymentMethod(client: client, cause: cause, entity: e, day: d, rng: rng),
                         cause: cause,
                         isReconciliationException: rng.bernoulli(p.reconciliationExceptionShare, entity: e, day: d,
                                                                  purpose: .reconciliation)))
+                    decider.observe(.payment(history.payments[history.payments.count - 1]))
                     live[i].open -= amount
                     live[i].lastPaymentOn = day
                     live[i].contactsSinceLastPayment = 0
-                    for r in todayContacts[i] where history.contacts[r].outcome == .none { history.contacts[r].outcome = .paid }
+                    if anyContact {
+                        for r in todayContacts[i] where history.contacts[r].outcome == .none { history.contacts[r].outcome = .paid }
+                    }
                     if live[i].open == 0 { live[i].isClosed = true }
                 }
             }
@@ -195,7 +219,7 @@ extension SyntheticWorld {
         return history
     }
 
-    private func makeLive(_ invoice: WorldInvoice, client: WorldClient) -> LiveInvoice {
+    private func makeLive(_ invoice: WorldInvoice, client: WorldClient, rng: CounterRandom) -> LiveInvoice {
         let p = parameters
         let e = invoice.index
         let issued = invoice.issuedOn.ordinal
@@ -208,7 +232,8 @@ extension SyntheticWorld {
                            autopayOn: client.client.autopay ? invoice.dueOn.nextBusinessDay : nil)
     }
 
-    private func openDispute(_ inv: inout LiveInvoice, on day: Day, fromContact: Bool, history: inout ClientHistory) {
+    private func openDispute(_ inv: inout LiveInvoice, on day: Day, fromContact: Bool, history: inout ClientHistory,
+                             rng: CounterRandom) {
         let p = parameters
         let e = inv.invoice.index
         let extra = RandomDistributions.geometric(
@@ -216,6 +241,7 @@ extension SyntheticWorld {
         inv.disputeOpen = true
         inv.hadDispute = true
         inv.disputeResolveOn = day + p.disputeMinDays + extra
+        inv.disputeOpenedOn = day
         inv.disputeRecord = history.disputes.count
         let reason = DisputeReasons.all[rng.integer(in: 0...(DisputeReasons.all.count - 1), entity: e, day: day.ordinal,
                                                     purpose: .disputeReason)]
@@ -223,7 +249,7 @@ extension SyntheticWorld {
                                              isFromContact: fromContact))
     }
 
-    private func paymentMethod(client: WorldClient, cause: PaymentCause, entity: Int, day: Int) -> PaymentMethod {
+    private func paymentMethod(client: WorldClient, cause: PaymentCause, entity: Int, day: Int, rng: CounterRandom) -> PaymentMethod {
         let weights: [Double]  // ach, card, check, wire
         if cause == .autopay {
             weights = [0.4, 0.6, 0, 0]

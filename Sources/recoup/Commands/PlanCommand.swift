@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import RecoupLedger
+import RecoupPolicy
+
+/// `recoup plan --policy P --date D [--format table|json]`: the live agent's worklist for day D
+/// from the store (SPEC §7), through the same `PolicyEngine` the agent and the simulator use.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "The live agent's worklist for a day: each open invoice's actions, who does them, what needs approval, and the human queue.",
+        discussion: "Invoices are ordered by expected value at risk (open balance × risk). Each invoice's policy state is rebuilt by replaying the policy over the ledger's events from its issue day."
+    )
+
+    @Option(name: .long, help: "The policy file.")
+    var policy: String
+
+    @Option(name: .long, help: "The day to plan (YYYY-MM-DD).")
+    var date: Day
+
+    @Option(name: .long, help: "A trusted public key file (repeatable); a signed policy must verify against one.")
+    var pub: [String] = []
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        try UserFacingError.wrap {
+            let doc = try PolicyFiles.load(policy, publicKeys: pub)
+            let engine = try PolicyEngine(doc.policy)
+            let ledger = try LedgerStore(path: store.path).loadLedger()
+            let worklist = PolicyWorklist.make(engine: engine, ledger: ledger, on: date)
+            switch output.format {
+            case .json: print(PrettyJSON.string(of: worklist.jsonValue), terminator: "")
+            default: print(worklist.tableText(), terminator: "")
+            }
+        }
+    }
+}
