@@ -62,6 +62,7 @@ public enum ReplayRunner {
         let threads = max(1, min(options.threads, chunks))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var replay = ClientReplay(cohort: cohort, behaviour: behaviour, base: base, costs: options.costs)
+            replay.skipsQuietDays = options.skipsQuietDays
             var tally = [Double](repeating: 0, count: width)
             while let chunk = slots.claim() {
                 var sums = [Double](repeating: 0, count: policies.count * runs * width)

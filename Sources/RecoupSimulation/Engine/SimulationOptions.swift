@@ -16,6 +16,10 @@ public struct SimulationOptions: Sendable {
     /// balloon (a 120-client test world: DSO interval 27–89 days instead of 39–50), so this stays
     /// off until the model stores the joint covariance of β and the client effects.
     public var coefficientUncertainty = false
+    /// Call `PolicyEngine.decide` only on the days `nextDecisionDay` names and the days a fact
+    /// changes (the engine's calling protocol). Default true; false calls it every day (the
+    /// same output: a test compares them).
+    public var skipsQuietDays = true
     /// Worker threads (default 2, this machine's cores). The output does not depend on it.
     public var threads = 2
 
