@@ -116,7 +116,9 @@ public struct IntervalScatterChart: Sendable, Equatable {
         for (index, series) in series.enumerated() {
             let color = ChartPalette.color(index)
             let shape = MarkerShape.forSeries(index)
-            svg.openGroup([("class", "series"), ("data-series", series.name)])
+            // A crowded series (a sweep) gets smaller, translucent markers so overlaps stay visible.
+            let isCrowded = series.points.count > 20
+            svg.openGroup([("class", "series"), ("data-series", series.name)] + (isCrowded ? [("opacity", "0.75")] : []))
             for point in series.points where point.x.mean.isFinite && point.y.mean.isFinite {
                 let cx = xMap.pixel(point.x.mean)
                 let cy = yMap.pixel(point.y.mean)
@@ -135,14 +137,21 @@ public struct IntervalScatterChart: Sendable, Equatable {
                 }
                 var extra: SVGBuilder.Attributes = [("class", "marker")]
                 if let label = point.label { extra.append(("data-label", label)) }
-                shape.draw(into: &svg, cx: cx, cy: cy, size: 5, color: color, extra: extra)
+                shape.draw(into: &svg, cx: cx, cy: cy, size: isCrowded ? 3.5 : 5, color: color, extra: extra)
                 if let label = point.label {
-                    let box = LabelBox.place(ChartFrame.shortened(label), cx: cx, cy: cy, frame: frame, avoiding: placed)
-                    placed.append(box)
-                    svg.text(box.text, [("x", SVGBuilder.number(box.anchorX)), ("y", SVGBuilder.number(box.baseline)),
-                                        ("text-anchor", box.anchor), ("font-size", "12"),
-                                        ("fill", ChartPalette.ink), ("class", "point-label")])
+                    placed.append(LabelBox.place(ChartFrame.shortened(label, limit: 34), cx: cx, cy: cy, frame: frame,
+                                                 avoiding: placed))
                 }
+            }
+            svg.closeGroup()
+        }
+        // Labels last, over every marker, with a white halo so they read over points and lines.
+        if !placed.isEmpty {
+            svg.openGroup([("class", "labels"), ("font-size", "12"), ("fill", ChartPalette.ink), ("stroke", "#FFFFFF"),
+                           ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke")])
+            for box in placed {
+                svg.text(box.text, [("x", SVGBuilder.number(box.anchorX)), ("y", SVGBuilder.number(box.baseline)),
+                                    ("text-anchor", box.anchor), ("class", "point-label")])
             }
             svg.closeGroup()
         }

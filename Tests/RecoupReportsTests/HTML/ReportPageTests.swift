@@ -13,16 +13,16 @@ import Testing
         #expect(xml.root == "html")
         #expect(xml.all("title").first?.text == "Sample policy comparison <&>")
         #expect(xml.all("h1").first?.text == "Sample policy comparison <&>")
-        #expect(xml.all("h2").map(\.text) == ["Summary", "DSO and cost", "Cash collected", "Aging", "Human hours"])
-        // Four inline charts, no scripts, no external references.
-        #expect(xml.all("svg").count == 4)
+        #expect(xml.all("h2").map(\.text) == ["Summary", "DSO and cost", "Tuning", "Cash collected", "Aging", "Human hours"])
+        // Five inline charts, no scripts, no external references.
+        #expect(xml.all("svg").count == 5)
         #expect(xml.all("script").isEmpty)
         for element in xml.elements {
             for attribute in ["src", "href", "xlink:href"] {
                 #expect(element.attributes[attribute] == nil, "\(element.name) has \(attribute)")
             }
         }
-        #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == 4)  // only the SVG namespaces
+        #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == 5)  // only the SVG namespaces
         #expect(!html.contains("https://"))
         // Table cells come back verbatim.
         let cells = xml.all("td").map(\.text)
@@ -31,6 +31,13 @@ import Testing
         #expect(xml.all("td").filter { $0.attributes["class"] == "num" }.count == 12)
         #expect(xml.all("tr").filter { $0.attributes["class"] == "emphasis" }.count == 1)
         #expect(xml.all("pre").first?.text.contains("reminders   6.5 h/week") == true)
+    }
+
+    @Test func reportTablesConvert() {
+        var table = ReportTable(title: "Aging", columns: [.init("Client"), .init("Total", alignment: .right)])
+        table.append(["C1", "10.00 USD"])
+        let page = PageTable(table, emphasisedRows: [0])
+        #expect(page.caption == "Aging" && page.columns.map(\.alignment) == [.left, .right] && page.rows == [["C1", "10.00 USD"]])
     }
 
     @Test func samePageSameBytes() {

@@ -35,6 +35,24 @@ enum SamplePage {
     static func page() -> ReportPage {
         let scatter = IntervalScatterChart.dsoVersusCost(
             policies: policies, frontier: [ChartXY(41.2, 1.85), ChartXY(42.0, 0.96), ChartXY(47.9, 0.42)])
+        // A tuning sweep: 60 unlabelled candidates (a grid of two thresholds) and their frontier.
+        var candidates: [ScatterPoint] = []
+        for i in 0..<10 {
+            for j in 0..<6 {
+                let dso = 40.5 + Double(i) * 0.9 + Double(j) * 0.35
+                let cost = 2.4 - Double(i) * 0.17 + Double(j) * 0.12 + Double((i * 7 + j * 3) % 5) * 0.03
+                candidates.append(ScatterPoint(x: ChartEstimate(dso), y: ChartEstimate(cost)))
+            }
+        }
+        let sweep = IntervalScatterChart(
+            title: "Threshold sweep: daysPastDue 20…65 × riskOver 0.3…0.8", subtitle: "60 candidates; the frontier joins those no other beats on both axes.",
+            xAxisTitle: "DSO (days)", yAxisTitle: "Cost per invoice ($)",
+            series: [ScatterSeries(name: "candidates", points: candidates),
+                     ScatterSeries(name: "chosen", points: [ScatterPoint(label: "daysPastDue=45, riskOver=0.5",
+                                                                          x: ChartEstimate(43.2, lo: 42.4, hi: 44.0),
+                                                                          y: ChartEstimate(1.98, lo: 1.9, hi: 2.05))])],
+            frontier: (0..<10).map { i in ChartXY(40.5 + Double(i) * 0.9, 2.4 - Double(i) * 0.17 + Double((i * 7) % 5) * 0.03) }
+                .reduce(into: [ChartXY]()) { front, p in if front.last.map({ p.y < $0.y }) ?? true { front.append(p) } })
         let lines = LineChart.cumulativeCollected(curves: [
             curve("history (manual)", halfLife: 28, ceiling: 0.95, band: false),
             curve("fixed reminders", halfLife: 22, ceiling: 0.96, band: false),
@@ -75,6 +93,7 @@ enum SamplePage {
                     .note("History is the first row. Intervals reflect simulation noise and estimation uncertainty."),
                 ]),
                 .init(heading: "DSO and cost", blocks: [.chart(PageChart(name: "dso-cost", caption: "Each point is a policy.", svg: scatter.svg()))]),
+                .init(heading: "Tuning", blocks: [.chart(PageChart(name: "sweep", svg: sweep.svg()))]),
                 .init(heading: "Cash collected", blocks: [.chart(PageChart(name: "collected", svg: lines.svg()))]),
                 .init(heading: "Aging", blocks: [.chart(PageChart(name: "aging", svg: aging.svg()))]),
                 .init(heading: "Human hours", blocks: [

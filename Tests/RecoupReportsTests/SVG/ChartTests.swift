@@ -209,3 +209,18 @@ import Testing
         #expect(ChartFrame.wrap(text, perLine: perLine, maxLines: maxLines) == expected)
     }
 }
+
+@Suite struct EmptyChartTests {
+    @Test func emptyInputsStillGiveWellFormedCharts() throws {
+        let scatter = IntervalScatterChart.dsoVersusCost(policies: [])
+        let line = LineChart.cumulativeCollected(curves: [LineSeries(name: "none", points: [])])
+        let bars = StackedBarChart.hoursByTask(categories: [], tasks: [])
+        let nonFinite = IntervalScatterChart.dsoVersusCost(policies: [
+            .init(name: "broken", dso: ChartEstimate(.nan), costPerInvoice: ChartEstimate(.infinity))])
+        for svg in [scatter.svg(), line.svg(), bars.svg(), nonFinite.svg()] {
+            let xml = try ParsedXML(svg)
+            #expect(xml.root == "svg")
+            #expect(!svg.contains("nan") && !svg.contains("inf"))
+        }
+    }
+}
