@@ -9,7 +9,7 @@ import Foundation
 /// client, so a replay allocates only when a client has more invoices than any before.
 struct ClientReplay {
     let cohort: ReplayCohort
-    let behaviour: ReplayBehaviour
+    var behaviour: ReplayBehaviour
     /// The fixed part of each cohort invoice's logit (`ReplayBehaviour.base`).
     let base: [Double]
     let costs: CostModel
@@ -49,6 +49,11 @@ struct ClientReplay {
     var invoiceWeightedDays: [Double] = []
     var invoiceCollected: [Double] = []
     var live: [Int] = []
+    /// Per invoice: the next day `decide` may act (`PolicyEngine.nextDecisionDay`), reset to the
+    /// current day whenever a fact changes (dispute, promise, payment, credit note).
+    var nextDecision: [Int] = []
+    /// Skip `decide` on days it cannot act (same output, tested).
+    var skipsQuietDays = true
     var dayContacts: [ClientDayContact] = []
     var decision = DayDecision()
     /// The last day any replay of this replayer reached.
@@ -92,6 +97,7 @@ struct ClientReplay {
         creditNext = .init(repeating: 0, count: n); disputeNext = .init(repeating: 0, count: n)
         actionNext = .init(repeating: 0, count: n); prefix = .init(repeating: 0, count: n)
         invoiceWeightedDays = .init(repeating: 0, count: n); invoiceCollected = .init(repeating: 0, count: n)
+        nextDecision = .init(repeating: 0, count: n)
         live.reserveCapacity(n)
     }
 
@@ -146,31 +152,37 @@ struct ClientReplay {
                 if disputeOpen[k] && disputeEnds[k] <= d {
                     disputeOpen[k] = false
                     disputeResolvedOn[k] = d
+                    nextDecision[k] = d
                 }
-                let exogenous = cohort.exogenousDisputes[g]
-                while disputeNext[k] < exogenous.count && exogenous[disputeNext[k]].openedOn <= d {
-                    let e = exogenous[disputeNext[k]]
-                    disputeNext[k] += 1
-                    if e.openedOn == d && !disputeOpen[k] && !hadDispute[k] {
-                        openDispute(k, global: g, on: d, days: e.days, history: &history, tally: &t)
+                if disputeNext[k] < cohort.exogenousCount[g] {
+                    let exogenous = cohort.exogenousDisputes[g]
+                    while disputeNext[k] < exogenous.count && exogenous[disputeNext[k]].openedOn <= d {
+                        let e = exogenous[disputeNext[k]]
+                        disputeNext[k] += 1
+                        if e.openedOn == d && !disputeOpen[k] && !hadDispute[k] {
+                            openDispute(k, global: g, on: d, days: e.days, history: &history, tally: &t)
+                        }
                     }
                 }
-                let credits = cohort.creditNotes[g]
-                while creditNext[k] < credits.count && credits[creditNext[k]].day <= d {
-                    let amount = min(open[k], credits[creditNext[k]].amount)
-                    creditNext[k] += 1
-                    guard amount > 0 else { continue }
-                    open[k] -= amount
-                    t[.credited] += Double(amount)
-                    history?.recordAdjustment(invoiceID: cohort.invoiceIDs[g], on: day, amount: Money(minorUnits: amount),
-                                              kind: .creditNote)
-                    if open[k] == 0 { closed[k] = true }
+                if creditNext[k] < cohort.creditCount[g] {
+                    let credits = cohort.creditNotes[g]
+                    while creditNext[k] < credits.count && credits[creditNext[k]].day <= d {
+                        let amount = min(open[k], credits[creditNext[k]].amount)
+                        creditNext[k] += 1
+                        guard amount > 0 else { continue }
+                        open[k] -= amount
+                        nextDecision[k] = d
+                        t[.credited] += Double(amount)
+                        history?.recordAdjustment(invoiceID: cohort.invoiceIDs[g], on: day, amount: Money(minorUnits: amount),
+                                                  kind: .creditNote)
+                        if open[k] == 0 { closed[k] = true }
+                    }
                 }
             }
             // 3. Decisions, contacts and their outcomes.
             if let engine {
                 dayContacts.removeAll(keepingCapacity: true)
-                for k in live where !closed[k] {
+                for k in live where !closed[k] && (!skipsQuietDays || d >= nextDecision[k]) {
                     let g = first + k
                     let facts = InvoiceDayFacts(
                         day: day, dueOn: Day(ordinal: cohort.dueOn[g]), openBalance: Money(minorUnits: open[k]),
@@ -179,6 +191,7 @@ struct ClientReplay {
                         disputeOpenedToday: false,
                         promisedOn: promisedOn[k] == ClientReplay.none ? nil : Day(ordinal: promisedOn[k]))
                     engine.decide(&state[k], facts, into: &decision)
+                    if skipsQuietDays { nextDecision[k] = engine.nextDecisionDay(after: day, state: state[k], facts: facts).ordinal }
                     for contact in decision {
                         if consolidates {
                             dayContacts.append(ClientDayContact(invoice: k, contact: contact))
@@ -205,7 +218,7 @@ struct ClientReplay {
                     }
                 }
             } else if isHistory {
-                for k in live where !closed[k] {
+                for k in live where !closed[k] && actionNext[k] < cohort.actionCount[first + k] {
                     let actions = cohort.loggedActions[first + k]
                     while actionNext[k] < actions.count && actions[actionNext[k]].day <= d {
                         let a = actions[actionNext[k]]
@@ -293,6 +306,7 @@ struct ClientReplay {
         prefix[k] = rng.prefix(entity: cohort.ledgerPositions[g])
         invoiceWeightedDays[k] = 0
         invoiceCollected[k] = 0
+        nextDecision[k] = cohort.issuedOn[g]
         t[.invoices] += 1
         t[.invoiced] += Double(cohort.amount[g])
     }
@@ -307,6 +321,7 @@ struct ClientReplay {
         if d - cohort.dueOn[g] <= 90 { t[.collected90] += a }
         history?.recordPayment(invoiceID: cohort.invoiceIDs[g], on: Day(ordinal: d), amount: Money(minorUnits: amount))
         open[k] -= amount
+        nextDecision[k] = min(nextDecision[k], d + 1)
         if open[k] <= 0 { open[k] = 0; closed[k] = true }
     }
 
@@ -314,6 +329,7 @@ struct ClientReplay {
                               tally t: inout [Double]) {
         disputeOpen[k] = true
         hadDispute[k] = true
+        nextDecision[k] = min(nextDecision[k], d)
         disputeEnds[k] = d + max(1, days)
         t[.disputes] += 1
         t[.disputeMinutes] += costs.humanMinutes.dispute
@@ -368,6 +384,7 @@ struct ClientReplay {
             let lags = behaviour.promiseLagDays
             let lag = lags[min(lags.count - 1, Int(ReplayRandom.uniform(prefix: p, day: d, purpose: .promiseDelay, index: index) * Double(lags.count)))]
             promiseMadeOn[k] = d
+            nextDecision[k] = min(nextDecision[k], d + 1)
             promisedOn[k] = d + lag
             promisePayOn[k] = Day(ordinal: d + lag).nextBusinessDay.ordinal
             promiseKept[k] = ReplayRandom.uniform(prefix: p, day: d, purpose: .promiseKept, index: index) < behaviour.promiseKept

@@ -62,6 +62,28 @@ extension ReplayBehaviour {
         let durations = ledger.disputes.compactMap { d in d.resolvedOn.map { $0 - d.openedOn } }.filter { $0 >= 1 }.sorted()
         disputeDurationDays = durations.isEmpty ? [max(1, Int(o.disputeDurationMeanDays.rounded()))] : durations
         self.model = model
+        // Covariance of the day-to-day coefficients: A Σ Aᵀ, A picking (or, for channels,
+        // summing the shared and own) columns.
+        let p = model.coefficients.count
+        if model.covariance.count == p * p {
+            func index(_ name: String) -> Int? { model.columnNames.firstIndex(of: name) }
+            var rows: [[Int]] = HazardFeatureLayout.dpdBinNames.map { index($0).map { [$0] } ?? [] }
+            rows += ["weekday_tue", "weekday_wed", "weekday_thu", "weekday_fri", "promise_waiting", "dispute_resolved_14"]
+                .map { index($0).map { [$0] } ?? [] }
+            let shared = index("contacts_all")
+            rows += Channel.allCases.map { ch in [shared, index("contact_\(ch.rawValue)")].compactMap { $0 } }
+            rows += ["contact_firm", "contact_human", "fatigue"].map { index($0).map { [$0] } ?? [] }
+            let q = rows.count
+            var c = [Double](repeating: 0, count: q * q)
+            for i in 0..<q {
+                for j in 0..<q {
+                    var s = 0.0
+                    for a in rows[i] { for b in rows[j] { s += model.covariance[a * p + b] } }
+                    c[i * q + j] = s
+                }
+            }
+            dynamicCovariance = c
+        }
     }
 
     /// The fixed part of every cohort invoice's logit. With a fitted model this is one BLAS

@@ -73,6 +73,9 @@ public struct ReplayBehaviour: Sendable {
     /// P(an autopay attempt pays the invoice in full on its attempt day).
     public var autopaySuccess: Double
 
+    /// The covariance (row-major) of `dynamicCoefficients` for per-run draws; nil: held fixed.
+    public var dynamicCovariance: [Double]?
+
     /// The fitted model behind this behaviour, if any (its BLAS scoring computes `bases`).
     public var model: PaymentResponseModel?
 

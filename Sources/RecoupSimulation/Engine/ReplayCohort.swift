@@ -48,6 +48,11 @@ public struct ReplayCohort: Sendable {
     var creditNotes: [[(day: Int, amount: Int64)]]
     var exogenousDisputes: [[ExogenousDispute]]
     var loggedActions: [[LoggedAction]]
+    /// Counts of the three lists per invoice (checked first in the hot loop, so an invoice with
+    /// none never touches its list).
+    var creditCount: [Int] = []
+    var exogenousCount: [Int] = []
+    var actionCount: [Int] = []
     /// Write-off age (days past due) observed in the ledger: the median of its write-offs, else 120.
     public var historyWriteOffAfterDays: Int
     /// The last day any ledger row is dated.
@@ -144,6 +149,9 @@ public struct ReplayCohort: Sendable {
                                        invoices: start..<invoiceIDs.count, priorHistory: history))
         }
 
+        creditCount = creditNotes.map(\.count)
+        exogenousCount = exogenousDisputes.map(\.count)
+        actionCount = loggedActions.map(\.count)
         var writeOffAges: [Int] = []
         var dueByID: [String: Day] = [:]
         for inv in ledger.invoices { dueByID[inv.id] = inv.dueOn }

@@ -56,11 +56,13 @@ public enum ReplayRunner {
         let runs = options.runs
         let width = ReplayTally.width
         let slots = ChunkSlots(count: chunks)
+        let draws = CoefficientDraws(behaviour: behaviour, runs: runs, seed: options.seed, enabled: options.estimationUncertainty && options.coefficientUncertainty)
         let invoiceSums = perInvoice ? InvoiceSums(count: 3 * policies.count * cohort.count) : nil
         let n = cohort.count
         let threads = max(1, min(options.threads, chunks))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var replay = ClientReplay(cohort: cohort, behaviour: behaviour, base: base, costs: options.costs)
+            replay.skipsQuietDays = options.skipsQuietDays
             var tally = [Double](repeating: 0, count: width)
             while let chunk = slots.claim() {
                 var sums = [Double](repeating: 0, count: policies.count * runs * width)
@@ -76,6 +78,7 @@ public enum ReplayRunner {
                             let se = effects[c]?.standardError ?? behaviour.unknownClientSD
                             if se > 0 { u += se * rng.normal(entity: c, day: 0, purpose: .clientPropensity) }
                         }
+                        if let values = draws.values { replay.behaviour.setDynamicCoefficients(values, offset: r * CoefficientDraws.count) }
                         for (p, policy) in policies.enumerated() {
                             for f in 0..<width { tally[f] = 0 }
                             replay.replay(client: c, policy: policy, rng: rng, clientEffect: u, tally: &tally)

@@ -10,6 +10,16 @@ public struct SimulationOptions: Sendable {
     /// each client's effect drawn from Normal(fitted, se²). Default true; false leaves only
     /// simulation noise (every weight 1, every effect at its estimate).
     public var estimationUncertainty = true
+    /// Also draw the hazard's day-to-day coefficients per run from Normal(β̂, Σ)
+    /// (`CoefficientDraws`). Default false: drawn apart from the client effects they are
+    /// correlated with, the dpd-bin levels swing by their full marginal spread and the intervals
+    /// balloon (a 120-client test world: DSO interval 27–89 days instead of 39–50), so this stays
+    /// off until the model stores the joint covariance of β and the client effects.
+    public var coefficientUncertainty = false
+    /// Call `PolicyEngine.decide` only on the days `nextDecisionDay` names and the days a fact
+    /// changes (the engine's calling protocol). Default true; false calls it every day (the
+    /// same output: a test compares them).
+    public var skipsQuietDays = true
     /// Worker threads (default 2, this machine's cores). The output does not depend on it.
     public var threads = 2
 
