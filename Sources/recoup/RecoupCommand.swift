@@ -19,6 +19,11 @@ struct RecoupCommand: ParsableCommand {
             KeysCommand.self,
             PolicyCommand.self,
             PlanCommand.self,
+            TrainCommand.self,
+            FeaturesCommand.self,
+            SimulateCommand.self,
+            CompareCommand.self,
+            NotebookCommand.self,
         ]
     )
 

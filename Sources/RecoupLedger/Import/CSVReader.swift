@@ -69,85 +69,124 @@ final class CSVReader {
         return true
     }
 
-    @inline(__always) private func nextByte() throws(CSVSyntaxError) -> UInt8? {
-        if position == filled {
-            guard try refill() else { return nil }
-            if position == filled { return try nextByte() }
-        }
-        let b = buffer[position]
-        position += 1
-        return b
-    }
-
-    @inline(__always) private func peekByte() throws(CSVSyntaxError) -> UInt8? {
-        if position == filled {
-            guard try refill() else { return nil }
-            if position == filled { return try peekByte() }
-        }
-        return buffer[position]
-    }
+    private enum Mode { case fieldStart, unquoted, quoted, quoteInQuoted, afterClosingQuote }
+    private enum Outcome { case needMore, record, failure(CSVSyntaxError) }
+    /// A record ended with CR: a line feed right after it belongs to the same line end.
+    private var skipLineFeed = false
 
     /// Reads the next non-empty record into `record`; returns false at the end of the file.
+    ///
+    /// Scans each block in place: runs of ordinary bytes are copied in bulk, and the state
+    /// (inside quotes, after a quote, a pending CR) carries over block boundaries.
     func read(into record: inout CSVRecord) throws(CSVSyntaxError) -> Bool {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
             cr = UInt8(ascii: "\r")
+        record.removeAll()
+        record.line = line
+        var mode = Mode.fieldStart
+        var sawAnything = false
+        var fieldStartLine = line
         while true {
-            record.removeAll()
-            record.line = line
-            var sawAnything = false
-            var fieldStartLine = line
-            // State: at field start, in unquoted, in quoted, after closing quote.
-            var inQuoted = false
-            var afterQuote = false
-            var atFieldStart = true
-            while true {
-                guard let b = try nextByte() else {
-                    if inQuoted { throw .unterminatedQuote(line: fieldStartLine) }
+            if position == filled {
+                guard try refill() else {
+                    if mode == .quoted { throw .unterminatedQuote(line: fieldStartLine) }
                     if !sawAnything { return false }
                     record.ends.append(record.storage.count)
                     return true
                 }
-                if inQuoted {
-                    if b == quote {
-                        if try peekByte() == quote {
-                            position += 1
-                            record.storage.append(quote)
-                        } else {
-                            inQuoted = false
-                            afterQuote = true
-                        }
-                    } else {
-                        if b == lf { line += 1 }
-                        record.storage.append(b)
+                continue
+            }
+            var outcome = Outcome.needMore
+            var line = self.line
+            var skipLineFeed = self.skipLineFeed
+            var i = position
+            let end = filled
+            buffer.withUnsafeBufferPointer { buf in
+                scan: while i < end {
+                    let b = buf[i]
+                    if skipLineFeed {
+                        skipLineFeed = false
+                        if b == lf { i += 1; continue }
                     }
-                    continue
+                    switch mode {
+                    case .quoted:
+                        var j = i
+                        while j < end {
+                            let c = buf[j]
+                            if c == quote { break }
+                            if c == lf { line += 1 }
+                            j += 1
+                        }
+                        record.storage.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                        i = j
+                        if j < end {
+                            mode = .quoteInQuoted
+                            i += 1
+                        }
+                    case .quoteInQuoted:
+                        if b == quote {
+                            record.storage.append(quote)
+                            mode = .quoted
+                            i += 1
+                        } else {
+                            mode = .afterClosingQuote
+                        }
+                    case .fieldStart, .unquoted, .afterClosingQuote:
+                        if b == comma {
+                            sawAnything = true
+                            record.ends.append(record.storage.count)
+                            mode = .fieldStart
+                            fieldStartLine = line
+                            i += 1
+                            continue
+                        }
+                        if b == lf || b == cr {
+                            i += 1
+                            line += 1
+                            if b == cr { skipLineFeed = true }
+                            if !sawAnything {  // an empty line: skip it
+                                record.line = line
+                                fieldStartLine = line
+                                continue
+                            }
+                            record.ends.append(record.storage.count)
+                            outcome = .record
+                            break scan
+                        }
+                        sawAnything = true
+                        if mode == .afterClosingQuote {
+                            outcome = .failure(.textAfterClosingQuote(line: line))
+                            break scan
+                        }
+                        if b == quote {
+                            if mode == .fieldStart {
+                                mode = .quoted
+                                fieldStartLine = line
+                                i += 1
+                                continue
+                            }
+                            outcome = .failure(.quoteInUnquotedField(line: line))
+                            break scan
+                        }
+                        var j = i + 1
+                        while j < end {
+                            let c = buf[j]
+                            if c == comma || c == lf || c == cr || c == quote { break }
+                            j += 1
+                        }
+                        record.storage.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                        mode = .unquoted
+                        i = j
+                    }
                 }
-                if b == comma {
-                    sawAnything = true
-                    record.ends.append(record.storage.count)
-                    atFieldStart = true
-                    afterQuote = false
-                    fieldStartLine = line
-                    continue
-                }
-                if b == lf || b == cr {
-                    if b == cr, try peekByte() == lf { position += 1 }
-                    line += 1
-                    if !sawAnything { break }  // empty line: skip it
-                    record.ends.append(record.storage.count)
-                    return true
-                }
-                sawAnything = true
-                if afterQuote { throw .textAfterClosingQuote(line: line) }
-                if b == quote {
-                    guard atFieldStart else { throw .quoteInUnquotedField(line: line) }
-                    inQuoted = true
-                    fieldStartLine = line
-                    atFieldStart = false
-                    continue
-                }
-                atFieldStart = false
-                record.storage.append(b)
+            }
+            position = i
+            self.line = line
+            self.skipLineFeed = skipLineFeed
+            switch outcome {
+            case .needMore: continue
+            case .record: return true
+            case .failure(let error): throw error
             }
         }
     }

@@ -76,8 +76,20 @@ public struct LedgerImporter: Sendable {
                _ body: (ImportSession) throws(LedgerImportError) -> Void) throws(LedgerImportError) -> ImportReport {
         var outcome: Result<ImportReport, LedgerImportError> = .success(ImportReport())
         do {
+            // The importer checks every CHECK and FOREIGN KEY rule of the schema itself, row by
+            // row, with messages naming the row (ImportSession, tested rule by rule), so SQLite's
+            // own re-check is switched off for this one transaction (4 M rows: ~30% of the time)
+            // and back on afterwards. NOT NULL and UNIQUE stay enforced by SQLite.
+            try store.queue.inDatabase { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
+            }
+            defer {
+                try? store.queue.inDatabase { db in
+                    try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF")
+                }
+            }
             try store.queue.inTransaction(.immediate) { db in
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY")
                 do {
                     let session = try ImportSession(db: db, progress: progress)
                     try body(session)

@@ -42,6 +42,34 @@ final class RawStatement {
         }
     }
 
+    /// Binds `cells` to parameters 1… (text straight from `bytes`, not copied), runs the
+    /// statement and returns the number of rows it changed. The bytes are only read while
+    /// the statement runs, inside one `withUnsafeBufferPointer`.
+    func execute(_ cells: [Cell], _ bytes: [UInt8]) throws(LedgerImportError) -> Int {
+        let code: Int32 = bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress) ?? UnsafeRawPointer(bitPattern: 1)
+            for (offset, cell) in cells.enumerated() {
+                let index = Int32(offset + 1)
+                switch cell {
+                case .null: sqlite3_bind_null(handle, index)
+                case .int(let v): sqlite3_bind_int64(handle, index, v)
+                case .real(let v): sqlite3_bind_double(handle, index, v)
+                case .text(let r):
+                    sqlite3_bind_text(handle, index, base.map { ($0 + r.lowerBound).assumingMemoryBound(to: CChar.self) },
+                                      Int32(r.count), nil)  // SQLITE_STATIC: valid until the step ends
+                case .constant(let s): sqlite3_bind_text(handle, index, s, -1, RawStatement.transient)
+                }
+            }
+            let code = sqlite3_step(handle)
+            sqlite3_reset(handle)
+            return code
+        }
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw .store(String(cString: sqlite3_errmsg(connection)))
+        }
+        return Int(sqlite3_changes(connection))
+    }
+
     /// Runs a statement that returns no rows; returns the number of rows it changed.
     func execute() throws(LedgerImportError) -> Int {
         let code = sqlite3_step(handle)

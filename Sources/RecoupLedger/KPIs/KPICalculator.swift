@@ -25,6 +25,11 @@ public struct KPICalculator: Sendable {
     let creditAmount: [Int64]
     /// 0 payment, 1 credit note, 2 write-off.
     let creditKind: [UInt8]
+    /// Issue days in ascending order and the running total of the amounts in that order
+    /// (`salesPrefix[k]` = the first k invoices' amounts), so `sales(from:to:)` is two binary
+    /// searches.
+    let sortedIssued: [Int32]
+    let salesPrefix: [Int64]
     /// The currency of the invoices (the most frequent one; KPIs assume one currency).
     public let currency: String
     /// The latest invoice issue or payment receipt day, nil for an empty ledger.
@@ -67,6 +72,11 @@ public struct KPICalculator: Sendable {
             for (offset, slot) in range.enumerated() { day[slot] = d[offset]; value[slot] = v[offset]; kind[slot] = k[offset] }
         }
         creditStart = start; creditDay = day; creditAmount = value; creditKind = kind
+        let order = (0..<amount.count).sorted { issued[$0] < issued[$1] }
+        sortedIssued = order.map { issued[$0] }
+        var prefix = [Int64](repeating: 0, count: amount.count + 1)
+        for (k, i) in order.enumerated() { prefix[k + 1] = prefix[k] + amount[i] }
+        salesPrefix = prefix
         self.currency = currency
         self.latestDay = latestDay
     }
@@ -136,11 +146,22 @@ public struct KPICalculator: Sendable {
     }
 
     /// Total invoiced with `issued_on` in `from...to`.
+    /// - Complexity: O(log n).
     public func sales(from: Day, to: Day) -> Money {
-        let a = Int32(from.ordinal), b = Int32(to.ordinal)
-        var total: Int64 = 0
-        for i in 0..<amount.count where issued[i] >= a && issued[i] <= b { total += amount[i] }
-        return Money(minorUnits: total)
+        guard from <= to else { return .zero }
+        let lower = firstIndex(issuedAtLeast: Int32(clamping: from.ordinal))
+        let upper = firstIndex(issuedAtLeast: Int32(clamping: to.ordinal + 1))
+        return Money(minorUnits: salesPrefix[upper] - salesPrefix[lower])
+    }
+
+    /// The first position in `sortedIssued` whose day is `>= day`.
+    private func firstIndex(issuedAtLeast day: Int32) -> Int {
+        var low = 0, high = sortedIssued.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedIssued[mid] < day { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The aging report on `day`: open balances by days past due, per client and in total.

@@ -43,7 +43,14 @@ public enum PaymentResponseFitter {
     {
         let layout = design.layout
         let p = layout.columnCount
-        let lambdas = penalties(layout: layout, options: options)
+        var lambdas = penalties(layout: layout, options: options)
+        // A column that is 0 on every row (a dpd bin or segment the data never reaches, a
+        // channel never used) carries no information: penalise it so the fit stays well posed.
+        var used = [Bool](repeating: false, count: p)
+        design.x.withUnsafeBufferPointer { x in
+            for i in 0..<design.rows { for j in 0..<p where x[i * p + j] != 0 { used[j] = true } }
+        }
+        for j in 0..<p where !used[j] && lambdas[j] == 0 { lambdas[j] = max(options.featurePenalty, 1e-6) }
         var sd = options.clientEffectSD
         var problem = try LogisticProblem(
             rows: design.rows, columns: p, x: design.x, y: design.y, penalties: lambdas,
@@ -69,6 +76,16 @@ public enum PaymentResponseFitter {
             solver.initialGroupEffects = fit.groupEffects
             fit = try LogisticSolver.fit(problem, options: solver)
         }
+        // An unseen dpd bin takes the nearest seen bin's baseline (the earlier one on ties), so
+        // the simulator never meets a baseline of 0 (a 50% daily hazard).
+        var coefficients = fit.coefficients
+        let seenBins = (0..<9).filter { used[$0] }
+        if !seenBins.isEmpty {
+            for b in 0..<9 where !used[b] {
+                let nearest = seenBins.min { (abs($0 - b), $0) < (abs($1 - b), $1) } ?? b
+                coefficients[b] = fit.coefficients[nearest]
+            }
+        }
         // Client effects of clients with rows, sorted by id (clientIDs are sorted).
         var clientSegment = [String](repeating: "unknown", count: design.clientIDs.count)
         var seen = [Bool](repeating: false, count: design.clientIDs.count)
@@ -88,7 +105,7 @@ public enum PaymentResponseFitter {
                 standardError: c < fit.groupStandardErrors.count ? fit.groupStandardErrors[c] : 0, rows: rowsOfClient[c])
         }
         return PaymentResponseModel(
-            layout: layout, columnNames: layout.columnNames, coefficients: fit.coefficients,
+            layout: layout, columnNames: layout.columnNames, coefficients: coefficients,
             standardErrors: fit.standardErrors, covariance: fit.covariance, penalties: lambdas, clientEffectSD: sd,
             clientEffects: effects,
             contactEffects: contactEffects(fit: fit, p: p, contactsByChannel: contactsByChannel),

@@ -213,7 +213,8 @@ public enum ModelTrainer {
         let outcomes = ContactOutcomeModels.estimate(ledger: ledger, index: index, until: until)
         // Half-life and reach weight by held-out log-loss on the latest training invoices.
         var grid: [PaymentResponseModel.GridPoint] = []
-        var halfLife = options.halfLifeGrid.first ?? 5
+        // Without any contact the half-life is irrelevant: 5 (or the grid's first) is stored.
+        var halfLife = options.halfLifeGrid.contains(5) ? 5 : (options.halfLifeGrid.first ?? 5)
         var weight = options.unreachedWeightGrid.first ?? 0.3
         let hasContacts = ledger.actions.contains { $0.at <= until }
         if hasContacts && (options.halfLifeGrid.count > 1 || options.unreachedWeightGrid.count > 1) {
@@ -235,6 +236,7 @@ public enum ModelTrainer {
                 return loss
             }
             var best = Double.infinity
+            halfLife = options.halfLifeGrid.first ?? 5
             for h in options.halfLifeGrid {
                 let s = score(h, weight)
                 if s < best { best = s; halfLife = h }

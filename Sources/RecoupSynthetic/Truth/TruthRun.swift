@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import RecoupSimulation
 
 extension SyntheticWorld {
@@ -8,22 +10,25 @@ extension SyntheticWorld {
     /// with the generated history. The cohort is every invoice issued in `cohort` (default: the
     /// whole window); every invoice is simulated either way, since earlier ones shape risk tiers.
     ///
-    /// - Parameter progress: called after each client with (steps done, steps total) over all runs.
+    /// - Parameter progress: called as each run finishes with (runs done, runs total), from the
+    ///   thread that ran it.
     /// - Throws: `PolicyError` when the policy fails validation.
     /// - Complexity: O(runs × invoices × days open).
     public func truth(policy: Policy, runs: Int = 1, costs: CostModel = CostModel(), cohort: ClosedRange<Day>? = nil,
-                      progress: ((Int, Int) -> Void)? = nil) throws(PolicyError) -> OutcomeSummary {
+                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PolicyError) -> OutcomeSummary {
         let engine = try PolicyEngine(policy)
-        var results: [CohortOutcomes] = []
-        var horizon = 0
-        for run in 0..<max(1, runs) {
-            let (outcomes, days) = truthRun(engine: engine, costs: costs, run: UInt64(run), cohort: cohort) { done, total in
-                progress?(run * total + done, max(1, runs) * total)
-            }
-            results.append(outcomes)
-            horizon = max(horizon, days)
+        let count = max(1, runs)
+        let box = RunResults(count: count)
+        let world = self
+        // Runs are independent (run r draws with run r), so they run in parallel; results are
+        // stored by run index, so the output does not depend on scheduling.
+        DispatchQueue.concurrentPerform(iterations: count) { run in
+            let result = world.truthRun(engine: engine, costs: costs, run: UInt64(run), cohort: cohort)
+            let done = box.store(run: run, result.0, days: result.horizonDays)
+            progress?(done, count)
         }
-        return OutcomeSummary(policy: policy.name, mode: policy.mode.rawValue, horizonDays: horizon, runs: results)
+        return OutcomeSummary(policy: policy.name, mode: policy.mode.rawValue, horizonDays: box.horizonDays,
+                              runs: box.outcomes.compactMap { $0 })
     }
 
     /// One run of the truth: the cohort's outcomes and the number of days simulated.
@@ -60,5 +65,25 @@ extension SyntheticWorld {
             progress?(c + 1, clients.count)
         }
         return (acc.outcomes, lastDay - start + 1)
+    }
+}
+
+/// Results of parallel truth runs, stored by run index under a lock.
+private final class RunResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var outcomes: [CohortOutcomes?]
+    private(set) var horizonDays = 0
+    private var done = 0
+
+    init(count: Int) { outcomes = [CohortOutcomes?](repeating: nil, count: count) }
+
+    /// Stores a run's result; returns how many runs are done.
+    func store(run: Int, _ result: CohortOutcomes, days: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        outcomes[run] = result
+        horizonDays = max(horizonDays, days)
+        done += 1
+        return done
     }
 }

@@ -32,15 +32,19 @@ public struct WorldContact: Sendable, Hashable {
     public var sharedWith: Int
 }
 
+/// A promise to pay made in answer to a contact.
 public struct WorldPromise: Sendable, Hashable {
+    /// Global invoice index.
     public var invoice: Int
     public var madeOn: Day
     public var promisedOn: Day
     /// Cents: the open balance when made.
     public var amount: Int64
+    /// Drawn when the promise is made: kept promises pay in full on `promised_on` (next business day).
     public var isKept: Bool
 }
 
+/// A dispute about an invoice (spontaneous or raised by a contact); payments wait while it is open.
 public struct WorldDispute: Sendable, Hashable {
     public var invoice: Int
     public var openedOn: Day
@@ -51,6 +55,7 @@ public struct WorldDispute: Sendable, Hashable {
     public var isFromContact: Bool
 }
 
+/// A credit note (on a dispute's resolution) or a write-off (at `writeOffAfterDays` past due).
 public struct WorldAdjustment: Sendable, Hashable {
     public var invoice: Int
     public var day: Day

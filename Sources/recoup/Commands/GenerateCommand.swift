@@ -155,7 +155,11 @@ private final class ProgressLine: @unchecked Sendable {
 
     init(label: String) { self.label = label }
 
+    private let lock = NSLock()
+
     func update(_ done: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
         guard isTerminal, total > 0 else { return }
         let percent = done * 100 / total
         guard percent != lastPercent else { return }

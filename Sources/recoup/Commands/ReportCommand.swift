@@ -8,6 +8,7 @@ struct ReportCommand: ParsableCommand {
         subcommands: [
             ReportAgingCommand.self,
             ReportKPIsCommand.self,
+            ReportTimeAuditCommand.self,
         ]
     )
 }

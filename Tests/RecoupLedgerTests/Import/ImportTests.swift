@@ -129,4 +129,38 @@ import Testing
         let reopened = try LedgerStore(path: path)
         #expect(try reopened.rowCounts()["invoices"] == 3)
     }
+
+    /// The import switches SQLite's own FOREIGN KEY and CHECK enforcement off for its
+    /// transaction (it checks the same rules itself) and must switch it back on, after a
+    /// success and after a refusal; bulk-loaded tables get their indexes back.
+    @Test func constraintsAndIndexesAreRestored() throws {
+        let store = try LedgerStore()
+        func state() throws -> [String] {
+            try store.read { db in
+                let fk = try Int.fetchOne(db, sql: "PRAGMA foreign_keys") ?? -1
+                let checks = try Int.fetchOne(db, sql: "PRAGMA ignore_check_constraints") ?? -1
+                let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+                return ["fk=\(fk)", "ignoreChecks=\(checks)"] + indexes
+            }
+        }
+        let initial = try state()
+        #expect(initial.prefix(2) == ["fk=1", "ignoreChecks=0"])
+        #expect(initial.contains("invoices_by_client_issue") && initial.contains("actions_by_invoice_day"))
+        let bad = BundleFixture.valid(replacing: "actions.csv", with: "action_id,invoice_id,at,channel\nA1,I1,2026-02-03,fax\n")
+        #expect(try importError(bad, into: store) != nil)
+        #expect(try state() == initial)
+        #expect(try importError(BundleFixture.valid, into: store) == nil)
+        #expect(try state() == initial)
+        // SQLite enforces the schema again: a payment for a missing invoice is refused.
+        #expect(throws: (any Error).self) {
+            try store.queue.write { db in
+                try db.execute(sql: "INSERT INTO payments (payment_id, client, received_on, amount, invoice) VALUES ('X', 1, 0, 100, 999)")
+            }
+        }
+        #expect(throws: (any Error).self) {
+            try store.queue.write { db in
+                try db.execute(sql: "INSERT INTO invoices (invoice_id, client, issued_on, due_on, amount) VALUES ('X', 1, 10, 5, 100)")
+            }
+        }
+    }
 }

@@ -1,0 +1,432 @@
+import Foundation
+
+/// Replays one client's invoices of the cohort under one policy in one run, day by day from the
+/// first issue until every invoice is paid, credited away or written off (SPEC §4's order
+/// within a day: write-offs; disputes resolving or opening and credit notes; the policy's
+/// decisions and contacts; the contacts' outcomes; payments).
+///
+/// One replayer per thread: its per-invoice state lives in flat arrays reused from client to
+/// client, so a replay allocates only when a client has more invoices than any before.
+struct ClientReplay {
+    let cohort: ReplayCohort
+    let behaviour: ReplayBehaviour
+    /// The fixed part of each cohort invoice's logit (`ReplayBehaviour.base`).
+    let base: [Double]
+    let costs: CostModel
+    /// Money (minor units) and human minutes of a contact by channel (`Channel.allCases` order)
+    /// and actor (agent 0, human 1), from the cost model.
+    let contactMoney: [Int64]
+    let contactMinutes: [Double]
+    let disputeMoney: Int64
+    let promiseMoney: Int64
+    /// 0.5^(b / half-life) for b = 0…1023 business days.
+    let decay: [Double]
+
+    // Per-invoice state (local index within the client).
+    var open: [Int64] = []
+    var closed: [Bool] = []
+    var state: [InvoicePolicyState] = []
+    /// 7 stocks per invoice: channels (`Channel.allCases` order), firm, human.
+    var stock: [Double] = []
+    var stockAt: [Int] = []
+    var contactCount: [Int] = []
+    var recent: [SIMD8<Int32>] = []
+    var todayContacts: [Int] = []
+    var disputeOpen: [Bool] = []
+    var disputeEnds: [Int] = []
+    var disputeResolvedOn: [Int] = []
+    var hadDispute: [Bool] = []
+    var promiseMadeOn: [Int] = []
+    var promisedOn: [Int] = []
+    var promisePayOn: [Int] = []
+    var promiseKept: [Bool] = []
+    var autopayAttempt: [Int] = []
+    var creditNext: [Int] = []
+    var disputeNext: [Int] = []
+    var actionNext: [Int] = []
+    var prefix: [UInt64] = []
+    /// Per invoice of the client just replayed: amount-weighted days and collected amount.
+    var invoiceWeightedDays: [Double] = []
+    var invoiceCollected: [Double] = []
+    var live: [Int] = []
+    var dayContacts: [ClientDayContact] = []
+    var decision = DayDecision()
+    /// The last day any replay of this replayer reached.
+    var lastDay = Int.min
+
+    static let none = Int.min
+
+    init(cohort: ReplayCohort, behaviour: ReplayBehaviour, base: [Double], costs: CostModel) {
+        self.cohort = cohort
+        self.behaviour = behaviour
+        self.base = base
+        self.costs = costs
+        var money: [Int64] = [], minutes: [Double] = []
+        for channel in Channel.allCases {
+            for actor in [ActorKind.agent, .human] {
+                let c = costs.contact(channel: channel, actor: actor, execution: .automated)
+                money.append(c.money.minorUnits)
+                minutes.append(c.humanMinutes)
+            }
+        }
+        contactMoney = money
+        contactMinutes = minutes
+        disputeMoney = costs.dispute.money.minorUnits
+        promiseMoney = costs.promiseFollowUp.money.minorUnits
+        let h = behaviour.halfLife
+        decay = (0..<1024).map { pow(0.5, Double($0) / h) }
+    }
+
+    mutating func reserve(_ n: Int) {
+        guard open.count < n else { return }
+        open = .init(repeating: 0, count: n); closed = .init(repeating: false, count: n)
+        state = .init(repeating: InvoicePolicyState(tier: 0, risk: 0), count: n)
+        stock = .init(repeating: 0, count: 7 * n); stockAt = .init(repeating: 0, count: n)
+        contactCount = .init(repeating: 0, count: n); recent = .init(repeating: SIMD8(repeating: .min), count: n)
+        todayContacts = .init(repeating: 0, count: n)
+        disputeOpen = .init(repeating: false, count: n); disputeEnds = .init(repeating: 0, count: n)
+        disputeResolvedOn = .init(repeating: 0, count: n); hadDispute = .init(repeating: false, count: n)
+        promiseMadeOn = .init(repeating: 0, count: n); promisedOn = .init(repeating: 0, count: n)
+        promisePayOn = .init(repeating: 0, count: n); promiseKept = .init(repeating: false, count: n)
+        autopayAttempt = .init(repeating: 0, count: n)
+        creditNext = .init(repeating: 0, count: n); disputeNext = .init(repeating: 0, count: n)
+        actionNext = .init(repeating: 0, count: n); prefix = .init(repeating: 0, count: n)
+        invoiceWeightedDays = .init(repeating: 0, count: n); invoiceCollected = .init(repeating: 0, count: n)
+        live.reserveCapacity(n)
+    }
+
+    // MARK: The day loop
+
+    /// Adds the client's sums for this run to `tally` (which the caller zeroes).
+    mutating func replay(client c: Int, policy: ReplayPolicy, rng: ReplayRandom, clientEffect u: Double,
+                         tally t: inout [Double]) {
+        let entry = cohort.clients[c]
+        let first = entry.invoices.lowerBound
+        let n = entry.invoices.count
+        guard n > 0 else { return }
+        reserve(n)
+        currentFirst = first
+        let engine = policy.engine
+        let isHistory = engine == nil
+        var history: ClientRiskHistory? = policy.usesRisk ? entry.priorHistory : nil
+        let writeOffAfter = engine?.policy.writeOffAfterDays ?? cohort.historyWriteOffAfterDays
+        let consolidates = engine?.policy.limits.consolidatePerClient ?? false
+        let grace = engine?.policy.holds.promiseGraceDays ?? 3
+        let reviewMinutes = engine?.reviewMinutes ?? 0
+        let reviewMoney = Double(costs.labour(minutes: reviewMinutes).minorUnits)
+        live.removeAll(keepingCapacity: true)
+        var next = 0
+        var d = cohort.issuedOn[first]
+        while true {
+            // Issue.
+            while next < n && cohort.issuedOn[first + next] <= d {
+                issue(next, global: first + next, entry: entry, engine: engine, history: &history, rng: rng, tally: &t)
+                live.append(next)
+                next += 1
+            }
+            if live.isEmpty {
+                if next < n { d = cohort.issuedOn[first + next]; continue }
+                break
+            }
+            let day = Day(ordinal: d)
+            // 1. Write-offs.
+            for k in live where !closed[k] && d - cohort.dueOn[first + k] >= writeOffAfter {
+                let g = first + k
+                t[.writtenOff] += Double(open[k])
+                t[.writtenOffDays] += Double(open[k]) * Double(d - cohort.issuedOn[g])
+                invoiceWeightedDays[k] += Double(open[k]) * Double(d - cohort.issuedOn[g])
+                history?.recordWriteOff(invoiceID: cohort.invoiceIDs[g], on: day, amount: Money(minorUnits: open[k]))
+                open[k] = 0
+                closed[k] = true
+            }
+            // 2. Disputes resolving or opening; credit notes.
+            for k in live where !closed[k] {
+                let g = first + k
+                todayContacts[k] = 0
+                if disputeOpen[k] && disputeEnds[k] <= d {
+                    disputeOpen[k] = false
+                    disputeResolvedOn[k] = d
+                }
+                let exogenous = cohort.exogenousDisputes[g]
+                while disputeNext[k] < exogenous.count && exogenous[disputeNext[k]].openedOn <= d {
+                    let e = exogenous[disputeNext[k]]
+                    disputeNext[k] += 1
+                    if e.openedOn == d && !disputeOpen[k] && !hadDispute[k] {
+                        openDispute(k, global: g, on: d, days: e.days, history: &history, tally: &t)
+                    }
+                }
+                let credits = cohort.creditNotes[g]
+                while creditNext[k] < credits.count && credits[creditNext[k]].day <= d {
+                    let amount = min(open[k], credits[creditNext[k]].amount)
+                    creditNext[k] += 1
+                    guard amount > 0 else { continue }
+                    open[k] -= amount
+                    t[.credited] += Double(amount)
+                    history?.recordAdjustment(invoiceID: cohort.invoiceIDs[g], on: day, amount: Money(minorUnits: amount),
+                                              kind: .creditNote)
+                    if open[k] == 0 { closed[k] = true }
+                }
+            }
+            // 3. Decisions, contacts and their outcomes.
+            if let engine {
+                dayContacts.removeAll(keepingCapacity: true)
+                for k in live where !closed[k] {
+                    let g = first + k
+                    let facts = InvoiceDayFacts(
+                        day: day, dueOn: Day(ordinal: cohort.dueOn[g]), openBalance: Money(minorUnits: open[k]),
+                        isAutopay: entry.autopay, isDisputeOpen: disputeOpen[k],
+                        // The replay charges a dispute's task itself when it opens (`openDispute`).
+                        disputeOpenedToday: false,
+                        promisedOn: promisedOn[k] == ClientReplay.none ? nil : Day(ordinal: promisedOn[k]))
+                    engine.decide(&state[k], facts, into: &decision)
+                    for contact in decision {
+                        if consolidates {
+                            dayContacts.append(ClientDayContact(invoice: k, contact: contact))
+                        } else {
+                            if contact.isReviewed(on: day) { t[.reviewMinutes] += reviewMinutes; t[.cost] += reviewMoney; t[.reviews] += 1 }
+                            if contact.executes(on: day) {
+                                makeContact(channel: contact.channel, actor: contact.actor, tone: contact.tone,
+                                            isEscalation: contact.isEscalation, invoice: k, day: d, grace: grace,
+                                            loggedMinutes: nil, countsOnce: true, history: &history, tally: &t)
+                            }
+                        }
+                    }
+                }
+                if consolidates && !dayContacts.isEmpty {
+                    for merged in engine.consolidate(dayContacts) {
+                        let contact = merged.contact
+                        if contact.isReviewed(on: day) { t[.reviewMinutes] += reviewMinutes; t[.cost] += reviewMoney; t[.reviews] += 1 }
+                        guard contact.executes(on: day) else { continue }
+                        for (j, k) in merged.invoices.enumerated() where !closed[k] {
+                            makeContact(channel: contact.channel, actor: contact.actor, tone: contact.tone,
+                                        isEscalation: contact.isEscalation, invoice: k, day: d, grace: grace,
+                                        loggedMinutes: nil, countsOnce: j == 0, history: &history, tally: &t)
+                        }
+                    }
+                }
+            } else if isHistory {
+                for k in live where !closed[k] {
+                    let actions = cohort.loggedActions[first + k]
+                    while actionNext[k] < actions.count && actions[actionNext[k]].day <= d {
+                        let a = actions[actionNext[k]]
+                        actionNext[k] += 1
+                        guard a.day == d else { continue }
+                        makeContact(channel: a.channel, actor: a.actor, tone: a.tone, isEscalation: false, invoice: k,
+                                    day: d, grace: grace, loggedMinutes: a.minutes, countsOnce: true,
+                                    history: &history, tally: &t)
+                    }
+                }
+            }
+            // 4. Payments (Monday to Friday; never while a dispute is open).
+            if !day.isWeekend {
+                let weekday = behaviour.weekdayCoefficients[day.isoWeekday - 1]
+                for k in live where !closed[k] && !disputeOpen[k] {
+                    let g = first + k
+                    let p = prefix[k]
+                    var pay: Int64 = 0
+                    if promisePayOn[k] == d {
+                        promisePayOn[k] = ClientReplay.none
+                        if !promiseKept[k] { continue }
+                        pay = open[k]
+                    } else if autopayAttempt[k] >= d {
+                        if autopayAttempt[k] > d { continue }
+                        let u = ReplayRandom.uniform(prefix: p, day: cohort.dueOn[g], purpose: .autopay)
+                        if u >= behaviour.autopaySuccess { continue }
+                        pay = open[k]
+                    } else {
+                        var eta = base[g] + u + weekday + behaviour.dpdCoefficients[ReplayBehaviour.dpdBin(d - cohort.dueOn[g])]
+                        if promisedOn[k] != ClientReplay.none && promiseMadeOn[k] <= d && d < promisedOn[k] {
+                            eta += behaviour.promiseWaitingCoefficient
+                        }
+                        if disputeResolvedOn[k] != ClientReplay.none && d - disputeResolvedOn[k] < 14 {
+                            eta += behaviour.disputeResolvedCoefficient
+                        }
+                        if contactCount[k] > 0 { eta += contactTerm(k, day: d) }
+                        let hazard = eta >= 0 ? 1 / (1 + exp(-eta)) : { let e = exp(eta); return e / (1 + e) }()
+                        guard ReplayRandom.uniform(prefix: p, day: d, purpose: .payment) < hazard else { continue }
+                        pay = open[k]
+                        if behaviour.partialPayment > 0,
+                           ReplayRandom.uniform(prefix: p, day: d, purpose: .partial) < behaviour.partialPayment {
+                            let part = Int64((Double(open[k]) * behaviour.partialShare).rounded(.down))
+                            if part >= 1 && part < open[k] { pay = part }
+                        }
+                    }
+                    receive(pay, invoice: k, global: g, on: d, history: &history, tally: &t)
+                    engine?.recordPayment(&state[k])
+                }
+            }
+            t[.invoiceDays] += Double(live.count)
+            live.removeAll { closed[$0] }
+            lastDay = max(lastDay, d)
+            d += 1
+        }
+    }
+
+    // MARK: Events
+
+    mutating func issue(_ k: Int, global g: Int, entry: ReplayCohort.ClientEntry, engine: PolicyEngine?,
+                        history: inout ClientRiskHistory?, rng: ReplayRandom, tally t: inout [Double]) {
+        open[k] = cohort.amount[g]
+        closed[k] = false
+        if let engine {
+            var risk = 0.0
+            if var h = history {
+                let x = h.features(issuedOn: Day(ordinal: cohort.issuedOn[g]), dueOn: Day(ordinal: cohort.dueOn[g]),
+                                   amount: Money(minorUnits: cohort.amount[g]))
+                risk = engine.risk(featureValues: x)
+                h.recordIssued(invoiceID: cohort.invoiceIDs[g], issuedOn: Day(ordinal: cohort.issuedOn[g]),
+                               dueOn: Day(ordinal: cohort.dueOn[g]), amount: Money(minorUnits: cohort.amount[g]))
+                history = h
+            }
+            state[k] = engine.makeState(risk: risk)
+        }
+        for j in 0..<7 { stock[7 * k + j] = 0 }
+        stockAt[k] = BusinessDays.index(cohort.issuedOn[g])
+        contactCount[k] = 0
+        recent[k] = SIMD8(repeating: .min)
+        todayContacts[k] = 0
+        disputeOpen[k] = false; disputeEnds[k] = 0; disputeResolvedOn[k] = ClientReplay.none; hadDispute[k] = false
+        promiseMadeOn[k] = ClientReplay.none; promisedOn[k] = ClientReplay.none; promisePayOn[k] = ClientReplay.none
+        promiseKept[k] = false
+        autopayAttempt[k] = entry.autopay ? Day(ordinal: cohort.dueOn[g]).nextBusinessDay.ordinal : ClientReplay.none
+        creditNext[k] = 0; disputeNext[k] = 0; actionNext[k] = 0
+        prefix[k] = rng.prefix(entity: cohort.ledgerPositions[g])
+        invoiceWeightedDays[k] = 0
+        invoiceCollected[k] = 0
+        t[.invoices] += 1
+        t[.invoiced] += Double(cohort.amount[g])
+    }
+
+    mutating func receive(_ amount: Int64, invoice k: Int, global g: Int, on d: Int, history: inout ClientRiskHistory?,
+                          tally t: inout [Double]) {
+        let a = Double(amount)
+        t[.collected] += a
+        t[.collectedDays] += a * Double(d - cohort.issuedOn[g])
+        invoiceWeightedDays[k] += a * Double(d - cohort.issuedOn[g])
+        invoiceCollected[k] += a
+        if d - cohort.dueOn[g] <= 90 { t[.collected90] += a }
+        history?.recordPayment(invoiceID: cohort.invoiceIDs[g], on: Day(ordinal: d), amount: Money(minorUnits: amount))
+        open[k] -= amount
+        if open[k] <= 0 { open[k] = 0; closed[k] = true }
+    }
+
+    mutating func openDispute(_ k: Int, global g: Int, on d: Int, days: Int, history: inout ClientRiskHistory?,
+                              tally t: inout [Double]) {
+        disputeOpen[k] = true
+        hadDispute[k] = true
+        disputeEnds[k] = d + max(1, days)
+        t[.disputes] += 1
+        t[.disputeMinutes] += costs.humanMinutes.dispute
+        t[.cost] += Double(disputeMoney)
+        history?.recordDisputeOpened(invoiceID: cohort.invoiceIDs[g], on: Day(ordinal: d))
+    }
+
+    /// Makes one contact for invoice `k` on day `d`: its cost (once per message when
+    /// `countsOnce`), its mark in the contact stocks, and its outcome draws.
+    mutating func makeContact(channel: Channel, actor: ActorKind, tone: Tone, isEscalation: Bool, invoice k: Int,
+                              day d: Int, grace: Int, loggedMinutes: Double?, countsOnce: Bool,
+                              history: inout ClientRiskHistory?, tally t: inout [Double]) {
+        let isHuman = actor == .human || channel == .call
+        if countsOnce {
+            t[.contacts] += 1
+            if isEscalation { t[.escalations] += 1 }
+            let slot = 2 * channelIndex(channel) + (isHuman ? 1 : 0)
+            var minutes = contactMinutes[slot]
+            var money = contactMoney[slot]
+            if isHuman, let logged = loggedMinutes {
+                // The history's own minutes where it logged them.
+                minutes = logged
+                money = costs.labour(minutes: logged).minorUnits + (channel == .letter ? costs.letter.minorUnits : 0)
+            }
+            t[.cost] += Double(money)
+            if isHuman {
+                if channel == .call || channel == .voiceAgent { t[.callMinutes] += minutes } else { t[.reminderMinutes] += minutes }
+            }
+        }
+        let ch = channelIndex(channel)
+        let index = todayContacts[k]
+        todayContacts[k] += 1
+        let p = prefix[k]
+        let reached = ReplayRandom.uniform(prefix: p, day: d, purpose: .reach, index: index) < behaviour.reach[ch]
+        // The contact's mark in the stocks (its effect starts today).
+        advanceStock(k, to: d)
+        let w = reached ? 1 : behaviour.unreachedWeight
+        stock[7 * k + ch] += w
+        if tone >= .firm { stock[7 * k + 5] += w }
+        if isHuman { stock[7 * k + 6] += w }
+        var slots = recent[k]
+        var oldest = 0
+        for i in 1..<8 where slots[i] < slots[oldest] { oldest = i }
+        slots[oldest] = Int32(truncatingIfNeeded: d)
+        recent[k] = slots
+        contactCount[k] += 1
+        // Outcomes: a promise, or else perhaps a dispute.
+        guard reached, !disputeOpen[k] else { return }
+        if promisedOn[k] != ClientReplay.none && d <= promisedOn[k] + grace { return }
+        let promiseRate = behaviour.promiseGivenReach[ch]
+        if ReplayRandom.uniform(prefix: p, day: d, purpose: .promise, index: index) < promiseRate {
+            let lags = behaviour.promiseLagDays
+            let lag = lags[min(lags.count - 1, Int(ReplayRandom.uniform(prefix: p, day: d, purpose: .promiseDelay, index: index) * Double(lags.count)))]
+            promiseMadeOn[k] = d
+            promisedOn[k] = d + lag
+            promisePayOn[k] = Day(ordinal: d + lag).nextBusinessDay.ordinal
+            promiseKept[k] = ReplayRandom.uniform(prefix: p, day: d, purpose: .promiseKept, index: index) < behaviour.promiseKept
+            t[.promises] += 1
+            t[.promiseMinutes] += costs.humanMinutes.promiseFollowUp
+            t[.cost] += Double(promiseMoney)
+            return
+        }
+        // The dispute rate is per contact; here it is drawn only for reached contacts without a
+        // promise, so it is scaled up to keep its marginal rate.
+        let eligible = behaviour.reach[ch] * (1 - promiseRate)
+        let disputeRate = eligible > 0 ? min(1, behaviour.disputeByTone[tone.firmness] / eligible) : 0
+        if ReplayRandom.uniform(prefix: p, day: d, purpose: .dispute, index: index) < disputeRate {
+            let durations = behaviour.disputeDurationDays
+            let days = durations[min(durations.count - 1,
+                                     Int(ReplayRandom.uniform(prefix: p, day: d, purpose: .disputeDuration, index: index) * Double(durations.count)))]
+            openDispute(k, global: cohortGlobal(k), on: d, days: days, history: &history, tally: &t)
+        }
+    }
+
+    /// The cohort position of local invoice `k` of the client being replayed.
+    var currentFirst = 0
+    func cohortGlobal(_ k: Int) -> Int { currentFirst + k }
+
+    @inline(__always) func channelIndex(_ channel: Channel) -> Int {
+        switch channel {
+        case .email: return 0
+        case .sms: return 1
+        case .voiceAgent: return 2
+        case .call: return 3
+        case .letter: return 4
+        }
+    }
+
+    // MARK: Contact stocks
+
+    @inline(__always) mutating func advanceStock(_ k: Int, to d: Int) {
+        let bi = BusinessDays.index(d)
+        let b = bi - stockAt[k]
+        guard b > 0 else { return }
+        stockAt[k] = bi
+        guard contactCount[k] > 0 else { return }
+        let f = b < decay.count ? decay[b] : pow(0.5, Double(b) / behaviour.halfLife)
+        for j in 0..<7 { stock[7 * k + j] *= f }
+    }
+
+    /// The contact part of the logit on day `d` (after advancing the stocks to `d`).
+    @inline(__always) mutating func contactTerm(_ k: Int, day d: Int) -> Double {
+        advanceStock(k, to: d)
+        var s = 0.0
+        let coefficients = behaviour.channelCoefficients
+        for c in 0..<5 { s += coefficients[c] * log1p(stock[7 * k + c]) }
+        s += behaviour.firmCoefficient * log1p(stock[7 * k + 5])
+        s += behaviour.humanCoefficient * log1p(stock[7 * k + 6])
+        let threshold = Int32(truncatingIfNeeded: d - 7)
+        var n7 = 0
+        let slots = recent[k]
+        for i in 0..<8 where slots[i] > threshold { n7 += 1 }
+        if n7 > 2 { s += behaviour.fatigueCoefficient * Double(n7 - 2) }
+        return s
+    }
+}

@@ -1,0 +1,56 @@
+/// A policy as the replay runs it: the rules of a policy file through `PolicyEngine`, or the
+/// history's own actions replayed as they were logged (the back-test).
+public struct ReplayPolicy: Sendable {
+    /// What drives the contacts.
+    public enum Kind: Sendable {
+        /// The logged actions, on their days, in their channels, tones and actors.
+        case history
+        /// A policy's rules (SPEC §4).
+        case rules(PolicyEngine)
+    }
+
+    /// The name shown in tables and the `policy` field of SPEC §6.
+    public var name: String
+    public var kind: Kind
+
+    /// The built-in `history` policy.
+    public static let history = ReplayPolicy(name: "history", kind: .history)
+
+    /// The built-in `none` policy: no reminders at all (autonomous, one tier, no steps, no
+    /// escalation, write-off after 120 days past due).
+    public static var none: ReplayPolicy {
+        let policy = Policy(name: "none", mode: .autonomous, tiers: [Tier(name: "all")], cadences: ["all": []])
+        // A one-tier policy with an empty cadence and the defaults is valid by construction.
+        guard let engine = try? PolicyEngine(policy) else { preconditionFailure("the built-in none policy failed validation") }
+        return ReplayPolicy(name: "none", kind: .rules(engine))
+    }
+
+    /// A policy's rules.
+    /// - Throws: `PolicyError.invalid` when the policy fails validation.
+    public init(policy: Policy) throws(PolicyError) {
+        name = policy.name
+        kind = .rules(try PolicyEngine(policy))
+    }
+
+    init(name: String, kind: Kind) { self.name = name; self.kind = kind }
+
+    /// `autonomous`, `copilot`, `manual`, or `history`.
+    public var mode: String {
+        switch kind {
+        case .history: return "history"
+        case .rules(let engine): return engine.policy.mode.rawValue
+        }
+    }
+
+    /// The engine, when rules drive the contacts.
+    var engine: PolicyEngine? {
+        if case .rules(let e) = kind { return e }
+        return nil
+    }
+
+    /// Whether tiers depend on the risk features (so the replay keeps each client's history).
+    var usesRisk: Bool {
+        guard let e = engine, let model = e.policy.riskModel else { return false }
+        return e.policy.tiers.count > 1 && !model.features.isEmpty
+    }
+}

@@ -1,0 +1,188 @@
+import Dispatch
+import Foundation
+
+/// Runs the replay of a cohort under several policies for R runs with common random numbers,
+/// in parallel over fixed chunks of clients, and returns each policy's per-run totals.
+///
+/// Clients are independent given their effects, so each worker takes whole chunks of clients
+/// and simulates every run and policy of each client in turn; a chunk's totals are merged into
+/// the result in chunk order, so the output is the same whatever the scheduling or the number
+/// of threads.
+public enum ReplayRunner {
+    /// Per-policy, per-run totals of a simulation.
+    public struct Totals: Sendable {
+        /// `policies × runs × ReplayTally.width`, row-major.
+        public var values: [Double]
+        public var policies: Int
+        public var runs: Int
+        /// The last day any replay reached.
+        public var lastDay: Day
+        /// With `perInvoice`: per policy, each cohort invoice's mean over the runs it was
+        /// simulated in of its cohort-DSO days and its collected share (model-based
+        /// predictions for the doubly robust estimator).
+        public var invoiceDSODays: [[Double]]?
+        public var invoiceCollectedShare: [[Double]]?
+
+        /// The tally of one policy in one run.
+        public func tally(policy p: Int, run r: Int) -> [Double] {
+            let start = (p * runs + r) * ReplayTally.width
+            return Array(values[start..<(start + ReplayTally.width)])
+        }
+    }
+
+    /// The number of clients per chunk for a cohort (fixed by the cohort, never by the threads).
+    static func chunkSize(clients: Int) -> Int { max(1, (clients + 255) / 256) }
+
+    /// Replays `cohort` under each policy for `options.runs` runs.
+    ///
+    /// - Parameters:
+    ///   - progress: called with the fraction of chunks done (from worker threads, serialised).
+    /// - Throws: `SimulationError` for an unusable behaviour, bad runs or no policies.
+    /// - Complexity: O(runs × policies × invoice-days); memory O(invoices + chunks × runs × policies).
+    public static func run(cohort: ReplayCohort, behaviour: ReplayBehaviour, policies: [ReplayPolicy],
+                           options: SimulationOptions, perInvoice: Bool = false,
+                           progress: (@Sendable (Double) -> Void)? = nil)
+        throws(SimulationError) -> Totals
+    {
+        guard !policies.isEmpty else { throw .noPolicies }
+        guard (1...10_000).contains(options.runs) else { throw .badRuns(options.runs) }
+        let problems = behaviour.problems()
+        guard problems.isEmpty else { throw .badBehaviour(problems) }
+        let base = behaviour.bases(for: cohort)
+        let effects = cohort.clients.map { behaviour.clientEffects[$0.id] }
+        let clientCount = cohort.clients.count
+        let size = chunkSize(clients: clientCount)
+        let chunks = (clientCount + size - 1) / size
+        let runs = options.runs
+        let width = ReplayTally.width
+        let slots = ChunkSlots(count: chunks)
+        let invoiceSums = perInvoice ? InvoiceSums(count: 3 * policies.count * cohort.count) : nil
+        let n = cohort.count
+        let threads = max(1, min(options.threads, chunks))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            var replay = ClientReplay(cohort: cohort, behaviour: behaviour, base: base, costs: options.costs)
+            var tally = [Double](repeating: 0, count: width)
+            while let chunk = slots.claim() {
+                var sums = [Double](repeating: 0, count: policies.count * runs * width)
+                let lo = chunk * size, hi = min(clientCount, lo + size)
+                for c in lo..<hi {
+                    for r in 0..<runs {
+                        let rng = ReplayRandom(seed: options.seed, run: r)
+                        var weight = 1.0
+                        var u = effects[c]?.effect ?? 0
+                        if options.estimationUncertainty {
+                            weight = Double(rng.poissonOne(entity: c, day: 0, purpose: .bootstrap))
+                            if weight == 0 { continue }
+                            let se = effects[c]?.standardError ?? behaviour.unknownClientSD
+                            if se > 0 { u += se * rng.normal(entity: c, day: 0, purpose: .clientPropensity) }
+                        }
+                        for (p, policy) in policies.enumerated() {
+                            for f in 0..<width { tally[f] = 0 }
+                            replay.replay(client: c, policy: policy, rng: rng, clientEffect: u, tally: &tally)
+                            let start = (p * runs + r) * width
+                            for f in 0..<width { sums[start + f] += weight * tally[f] }
+                            if let invoiceSums {
+                                // Each client is one worker's: its invoices' slots are written by no other.
+                                let range = cohort.clients[c].invoices
+                                for g in range {
+                                    let k = g - range.lowerBound
+                                    let amount = Double(cohort.amount[g])
+                                    invoiceSums.add(3 * (p * n + g), replay.invoiceWeightedDays[k] / amount)
+                                    invoiceSums.add(3 * (p * n + g) + 1, replay.invoiceCollected[k] / amount)
+                                    invoiceSums.add(3 * (p * n + g) + 2, 1)
+                                }
+                            }
+                        }
+                    }
+                }
+                slots.store(sums, at: chunk, lastDay: replay.lastDay)
+                if let progress { progress(slots.fractionDone) }
+            }
+        }
+        var totals = [Double](repeating: 0, count: policies.count * runs * width)
+        var lastDay = Int.min
+        for chunk in 0..<chunks {
+            let (sums, last) = slots.result(chunk)
+            for i in totals.indices { totals[i] += sums[i] }
+            lastDay = max(lastDay, last)
+        }
+        var result = Totals(values: totals, policies: policies.count, runs: runs,
+                            lastDay: Day(ordinal: lastDay == Int.min ? cohort.to.ordinal : lastDay))
+        if let invoiceSums {
+            var days: [[Double]] = [], shares: [[Double]] = []
+            for p in 0..<policies.count {
+                var d = [Double](repeating: .nan, count: n), s = [Double](repeating: .nan, count: n)
+                for g in 0..<n {
+                    let count = invoiceSums.value(3 * (p * n + g) + 2)
+                    if count > 0 {
+                        d[g] = invoiceSums.value(3 * (p * n + g)) / count
+                        s[g] = invoiceSums.value(3 * (p * n + g) + 1) / count
+                    }
+                }
+                days.append(d); shares.append(s)
+            }
+            result.invoiceDSODays = days
+            result.invoiceCollectedShare = shares
+        }
+        return result
+    }
+}
+
+/// The chunks' results, written by worker threads into distinct slots under a lock.
+final class ChunkSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var done = 0
+    private var sums: [[Double]]
+    private var lastDays: [Int]
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        sums = Array(repeating: [], count: count)
+        lastDays = Array(repeating: Int.min, count: count)
+    }
+
+    /// The next chunk to work on, or nil when all are taken.
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ values: [Double], at chunk: Int, lastDay: Int) {
+        lock.lock(); defer { lock.unlock() }
+        sums[chunk] = values
+        lastDays[chunk] = lastDay
+        done += 1
+    }
+
+    var fractionDone: Double {
+        lock.lock(); defer { lock.unlock() }
+        return Double(done) / Double(max(1, count))
+    }
+
+    func result(_ chunk: Int) -> ([Double], Int) {
+        lock.lock(); defer { lock.unlock() }
+        return (sums[chunk], lastDays[chunk])
+    }
+}
+
+/// Per-invoice sums written by workers at disjoint indices (one client's invoices belong to one
+/// worker), in raw storage so that no exclusivity check or copy-on-write is involved.
+final class InvoiceSums: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Double>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: max(1, count))
+        storage.initialize(repeating: 0, count: max(1, count))
+    }
+
+    deinit { storage.deallocate() }
+
+    @inline(__always) func add(_ index: Int, _ value: Double) { storage[index] += value }
+    func value(_ index: Int) -> Double { storage[index] }
+}

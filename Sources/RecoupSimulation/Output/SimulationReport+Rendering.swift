@@ -1,0 +1,173 @@
+import Foundation
+
+extension SimulationReport {
+    /// A number as JSON text: 6 significant digits (`%.6g`), `null` when not finite, so the same
+    /// totals always print the same bytes.
+    static func jsonNumber(_ x: Double) -> String {
+        guard x.isFinite else { return "null" }
+        let s = String(format: "%.6g", x)
+        return s == "-0" ? "0" : s
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func jsonInterval(_ i: Interval?, significant: Bool = false) -> String {
+        guard let i else { return "null" }
+        var s = "{ \"mean\": \(jsonNumber(i.mean)), \"lo\": \(jsonNumber(i.lo)), \"hi\": \(jsonNumber(i.hi))"
+        if significant { s += ", \"significant\": \(i.excludesZero)" }
+        return s + " }"
+    }
+
+    /// SPEC §6's JSON array, one object per policy: its members first, in its order, then the
+    /// extras of docs/simulation.md (`extras`, `difference` against the first policy, and
+    /// `backTest` on the history's object).
+    public var json: String {
+        var objects: [String] = []
+        for (p, projection) in projections.enumerated() {
+            var lines = ["  { \"policy\": \(SimulationReport.jsonString(projection.policy)), \"mode\": \(SimulationReport.jsonString(projection.mode)), \"invoices\": \(projection.invoices), \"runs\": \(projection.runs), \"horizonDays\": \(projection.horizonDays)"]
+            for metric in ProjectionMetric.spec {
+                lines.append("    \(SimulationReport.jsonString(metric.rawValue)): \(SimulationReport.jsonInterval(projection.figures[metric]))")
+            }
+            lines.append("    \"from\": \"\(from.iso)\", \"to\": \"\(to.iso)\", \"seed\": \(seed)")
+            let extras = ProjectionMetric.extras.map {
+                "      \(SimulationReport.jsonString($0.rawValue)): \(SimulationReport.jsonInterval(projection.figures[$0]))"
+            }
+            lines.append("    \"extras\": {\n" + extras.joined(separator: ",\n") + " }")
+            if let difference = projection.difference {
+                let items = ProjectionMetric.allCases.map {
+                    "      \(SimulationReport.jsonString($0.rawValue)): \(SimulationReport.jsonInterval(difference[$0], significant: true))"
+                }
+                lines.append("    \"difference\": { \"against\": \(SimulationReport.jsonString(projections[0].policy)),\n" + items.joined(separator: ",\n") + " }")
+            }
+            if projection.mode == "history", let b = backTest {
+                lines.append("    \"backTest\": { \"actualDso\": \(SimulationReport.jsonNumber(b.actual.dso)), \"actualCollectionRate\": \(SimulationReport.jsonNumber(b.actual.collectionRate)), \"actualCollectionRate90\": \(SimulationReport.jsonNumber(b.actual.collectionRate90)), \"actualWriteOffRate\": \(SimulationReport.jsonNumber(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside) }")
+            }
+            if let o = offPolicy.first(where: { $0.policy == projection.policy }) {
+                func block(_ m: [ProjectionMetric: Interval]?) -> String {
+                    guard let m else { return "null" }
+                    return "{ \"dso\": \(SimulationReport.jsonInterval(m[.dso])), \"collectionRate\": \(SimulationReport.jsonInterval(m[.collectionRate])) }"
+                }
+                lines.append("    \"offPolicy\": { \"eligibleInvoices\": \(o.eligibleInvoices), \"matchedInvoices\": \(o.matchedInvoices), \"effectiveSampleSize\": \(SimulationReport.jsonNumber(o.effectiveSampleSize)), \"thin\": \(o.isThin),\n      \"ips\": \(block(o.ips)),\n      \"snips\": \(block(o.snips)),\n      \"doublyRobust\": \(block(o.doublyRobust)),\n      \"disagreesWithModel\": [\(o.disagreements.map { SimulationReport.jsonString($0.rawValue) }.joined(separator: ", "))] }")
+            }
+            _ = p
+            objects.append(lines.joined(separator: ",\n") + " }")
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func cell(_ i: Interval?, decimals: Int) -> String {
+        guard let i, i.mean.isFinite else { return "–" }
+        return String(format: "%.\(decimals)f [%.\(decimals)f, %.\(decimals)f]", i.mean, i.lo, i.hi)
+    }
+
+    /// Rows of the side-by-side table: a header, then one row per policy with each SPEC §6
+    /// figure as `mean [lo, hi]`.
+    public var tableRows: [[String]] {
+        var rows = [["policy", "mode"] + ProjectionMetric.spec.map(\.heading)]
+        for projection in projections {
+            rows.append([projection.policy, projection.mode]
+                + ProjectionMetric.spec.map { SimulationReport.cell(projection.figures[$0], decimals: $0.tableDecimals) })
+        }
+        return rows
+    }
+
+    /// Rows of the differences against the first policy; a `*` marks a difference whose 95%
+    /// interval excludes 0.
+    public var differenceRows: [[String]] {
+        guard projections.count > 1 else { return [] }
+        var rows = [["vs \(projections[0].policy)", ""] + ProjectionMetric.spec.map(\.heading)]
+        for projection in projections.dropFirst() {
+            rows.append([projection.policy, projection.mode] + ProjectionMetric.spec.map { metric in
+                guard let d = projection.difference?[metric] else { return "–" }
+                return SimulationReport.cell(d, decimals: metric.tableDecimals) + (d.excludesZero ? " *" : "")
+            })
+        }
+        return rows
+    }
+
+    /// Aligned plain text of `rows` (first column left, the rest right).
+    public static func aligned(_ rows: [[String]]) -> String {
+        guard let width = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: width)
+        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: widths[i] - c.count)
+                return i < 2 ? c + pad : pad + c
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The plain-text report: the projections, the differences (with significance), the
+    /// back-test lines.
+    public var text: String {
+        var out = "Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval])\n\n"
+        out += SimulationReport.aligned(tableRows)
+        if projections.count > 1 {
+            out += "\nDifferences against \(projections[0].policy) (* : the 95% interval excludes 0)\n\n"
+            out += SimulationReport.aligned(differenceRows)
+        }
+        if let b = backTest { out += "\n" + b.lines.joined(separator: "\n") + "\n" }
+        if !offPolicy.isEmpty { out += "\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n" }
+        return out
+    }
+}
+
+extension SimulationReport {
+    /// One row per policy and figure: `policy,mode,figure,mean,lo,hi` (RFC 4180; extras and
+    /// differences against the first policy included, the latter as `difference_<figure>`).
+    public var csv: String {
+        func q(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var lines = ["policy,mode,figure,mean,lo,hi"]
+        for p in projections {
+            for metric in ProjectionMetric.allCases {
+                if let i = p.figures[metric] {
+                    lines.append([q(p.policy), q(p.mode), metric.rawValue, SimulationReport.jsonNumber(i.mean),
+                                  SimulationReport.jsonNumber(i.lo), SimulationReport.jsonNumber(i.hi)].joined(separator: ","))
+                }
+            }
+            for metric in ProjectionMetric.allCases {
+                if let i = p.difference?[metric] {
+                    lines.append([q(p.policy), q(p.mode), "difference_" + metric.rawValue, SimulationReport.jsonNumber(i.mean),
+                                  SimulationReport.jsonNumber(i.lo), SimulationReport.jsonNumber(i.hi)].joined(separator: ","))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The tables of `text` as Markdown.
+    public var markdown: String {
+        func table(_ rows: [[String]]) -> String {
+            guard let header = rows.first else { return "" }
+            var out = "| " + header.joined(separator: " | ") + " |\n"
+            out += "|" + header.enumerated().map { $0.offset < 2 ? " --- |" : " ---: |" }.joined() + "\n"
+            for row in rows.dropFirst() { out += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+            return out
+        }
+        var out = "Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval]).\n\n"
+        out += table(tableRows)
+        if projections.count > 1 {
+            out += "\nDifferences against \(projections[0].policy) (* : the 95% interval excludes 0).\n\n" + table(differenceRows)
+        }
+        if let b = backTest { out += "\n" + b.lines.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        if !offPolicy.isEmpty { out += "\n```\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n```\n" }
+        return out
+    }
+}

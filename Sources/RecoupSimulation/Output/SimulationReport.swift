@@ -1,0 +1,93 @@
+import Foundation
+
+/// The answer of `recoup simulate`: one projection per policy (SPEC §6), each figure's mean and
+/// 95% interval, the difference of each policy against the first (same runs, same draws), and
+/// the back-test of the history when `history` is among the policies.
+public struct SimulationReport: Sendable {
+    /// One policy's projection.
+    public struct Projection: Sendable {
+        public var policy: String
+        public var mode: String
+        public var invoices: Int
+        public var runs: Int
+        public var horizonDays: Int
+        /// Every `ProjectionMetric`'s mean and interval.
+        public var figures: [ProjectionMetric: Interval]
+        /// The per-run difference against the first policy (nil for the first).
+        public var difference: [ProjectionMetric: Interval]?
+    }
+
+    /// The back-test: the history's actual figures against its replay.
+    public struct BackTest: Sendable {
+        public var actual: HistoryActuals
+        public var replayedDSO: Interval
+        public var replayedCollectionRate: Interval
+        /// The actual DSO lies outside the replay's interval.
+        public var dsoOutside: Bool { !replayedDSO.contains(actual.dso) }
+        public var collectionRateOutside: Bool { !replayedCollectionRate.contains(actual.collectionRate) }
+
+        /// The one-line check `recoup simulate` prints, with a warning when a gap exceeds the interval.
+        public var lines: [String] {
+            var out = [String(format: "back-test: history cohort DSO %.1f (actual) vs %.1f [%.1f, %.1f] (replayed)",
+                              actual.dso, replayedDSO.mean, replayedDSO.lo, replayedDSO.hi),
+                       String(format: "back-test: history collection rate %.3f (actual) vs %.3f [%.3f, %.3f] (replayed)",
+                              actual.collectionRate, replayedCollectionRate.mean, replayedCollectionRate.lo,
+                              replayedCollectionRate.hi)]
+            if dsoOutside { out.append("warning: the replayed history's DSO interval misses the actual DSO; projections may be biased") }
+            if collectionRateOutside {
+                out.append("warning: the replayed history's collection-rate interval misses the actual rate; projections may be biased")
+            }
+            if actual.unresolved > 0 {
+                out.append("note: \(actual.unresolved) invoices of the window are still open at the ledger's end; their actual figures assume a write-off at the usual age")
+            }
+            return out
+        }
+    }
+
+    public var projections: [Projection]
+    public var backTest: BackTest?
+    /// Off-policy estimates of the rules policies, when the ledger's actions carry propensities.
+    public var offPolicy: [OffPolicyEstimate] = []
+    /// The issue window.
+    public var from: Day
+    public var to: Day
+    public var seed: UInt64
+
+    /// Summarises runner totals.
+    public init(totals: ReplayRunner.Totals, policies: [ReplayPolicy], cohort: ReplayCohort, options: SimulationOptions,
+                actuals: HistoryActuals? = nil) {
+        let horizon = totals.lastDay - cohort.from + 1
+        var perRun: [[[Double]]] = []  // policy → metric → runs
+        for p in 0..<totals.policies {
+            var byMetric = [[Double]](repeating: [], count: ProjectionMetric.allCases.count)
+            for r in 0..<totals.runs {
+                let t = totals.tally(policy: p, run: r)
+                for (m, metric) in ProjectionMetric.allCases.enumerated() {
+                    byMetric[m].append(metric.value(t, windowDays: cohort.windowDays))
+                }
+            }
+            perRun.append(byMetric)
+        }
+        projections = policies.enumerated().map { p, policy in
+            var figures: [ProjectionMetric: Interval] = [:]
+            var difference: [ProjectionMetric: Interval]? = p == 0 ? nil : [:]
+            for (m, metric) in ProjectionMetric.allCases.enumerated() {
+                figures[metric] = Interval(runs: perRun[p][m])
+                if p > 0 {
+                    difference?[metric] = Interval(runs: zip(perRun[p][m], perRun[0][m]).map { $0 - $1 })
+                }
+            }
+            return Projection(policy: policy.name, mode: policy.mode, invoices: cohort.count, runs: totals.runs,
+                              horizonDays: horizon, figures: figures, difference: difference)
+        }
+        if let actuals, let h = policies.firstIndex(where: { if case .history = $0.kind { return true } else { return false } }),
+           let dso = projections[h].figures[.dso], let rate = projections[h].figures[.collectionRate] {
+            backTest = BackTest(actual: actuals, replayedDSO: dso, replayedCollectionRate: rate)
+        } else {
+            backTest = nil
+        }
+        from = cohort.from
+        to = cohort.to
+        seed = options.seed
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import RecoupSimulation
+
+/// `recoup compare P1 P2 …`: the side-by-side projections with the history first, each
+/// policy's difference against the history with its interval, and which differences are
+/// significant (their 95% interval excludes 0).
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare policies side by side against the history.",
+        discussion: "Policies are files or the built-in none; history is always the first row. See docs/simulation.md.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: FormatOptions
+    @OptionGroup var simulation: SimulationArguments
+
+    @Argument(help: "Policy files (or none) to compare with the history.")
+    var policies: [String]
+
+    func validate() throws {
+        guard !policies.isEmpty else { throw ValidationError("give at least one policy to compare with the history") }
+    }
+
+    func run() throws {
+        try UserFacingError.wrap {
+            let names = ["history"] + policies.filter { $0 != "history" }
+            let report = try simulation.project(names, store: store)
+            print(report.rendered(output.format), terminator: "")
+        }
+    }
+}

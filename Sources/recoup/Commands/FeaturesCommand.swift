@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import RecoupLedger
+import RecoupModel
+
+/// `recoup features …`: the models' design matrices.
+struct FeaturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "features",
+        abstract: "Export the models' design matrices.",
+        subcommands: [FeaturesExportCommand.self])
+}
+
+/// Which design `features export` writes.
+enum FeatureKind: String, ExpressibleByArgument, CaseIterable {
+    case risk, hazard
+}
+
+/// `recoup features export [--kind risk|hazard] [--out FILE]`: the exact design matrix and
+/// label training uses, as CSV (client effects as a `client_id` column).
+struct FeaturesExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the design matrix and label training uses, as CSV.",
+        discussion: """
+            risk: one row per invoice with a known outcome, standardised as the fit uses it. \
+            hazard: one row per invoice-day, the client effects as the client_id column; the \
+            contact half-life and reach weight are the latest trained model's (5 and 0.3 before \
+            any training). See docs/models.md for every column.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .long, help: "risk or hazard.")
+    var kind: FeatureKind = .risk
+
+    @Option(name: .long, help: "Output CSV file (default: standard output).")
+    var out: String?
+
+    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.")
+    var until: String?
+
+    @Option(name: .long, help: "Share of the latest-issued invoices marked test (0–1).")
+    var testFraction: Double = 0.2
+
+    func validate() throws {
+        if let until { do { _ = try Day(iso: until) } catch { throw ValidationError("--until: \(error)") } }
+        guard testFraction > 0, testFraction < 1 else {
+            throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), got \(testFraction)")
+        }
+    }
+
+    func run() throws {
+        try UserFacingError.wrap {
+            let ledgerStore = try LedgerStore(path: store.path)
+            let ledger = try ledgerStore.loadLedger()
+            var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
+            options.testFraction = testFraction
+            var halfLife = 5.0, weight = 0.3
+            if kind == .hazard, let artifact = try ledgerStore.latestArtifact(name: "models"),
+               let trained = try? JSONDecoder().decode(TrainedModels.self, from: Data(artifact.json.utf8)),
+               let response = trained.response {
+                halfLife = response.layout.halfLife
+                weight = response.layout.unreachedWeight
+                options.lateThresholdDays = trained.risk.lateThresholdDays
+            }
+            let handle: FileHandle
+            if let out {
+                guard FileManager.default.createFile(atPath: out, contents: nil) else {
+                    throw UserFacingError("cannot create \(out); check the folder exists and is writable")
+                }
+                guard let h = FileHandle(forWritingAtPath: out) else {
+                    throw UserFacingError("cannot open \(out) for writing")
+                }
+                handle = h
+            } else {
+                handle = FileHandle.standardOutput
+            }
+            defer { if out != nil { try? handle.close() } }
+            try DesignExport.write(kind: kind == .risk ? .risk : .hazard, ledger: ledger, options: options,
+                                   halfLife: halfLife, unreachedWeight: weight) { chunk in
+                try handle.write(contentsOf: Data(chunk.utf8))
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import RecoupLedger
+import RecoupReports
+import RecoupSimulation
+
+/// `recoup report time-audit [--from D --to D] [--format …] [--chart FILE.svg] [--weekly]
+/// [--costs FILE]`: hours per week spent on collections by task, and the share a policy can
+/// automate (SPEC §3 "human hours"; docs/reports.md).
+///
+/// Projected hours under a policy (`--policy P`) need the simulator; the report already has a
+/// slot for them (`TimeAuditReport.projection`), which adds a column, a JSON field and a
+/// before/after chart once filled.
+struct ReportTimeAuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "time-audit",
+        abstract: "Hours per week on collections by task, and the share a policy can automate.",
+        discussion: """
+            Weeks with timesheet rows use them; other weeks are estimated from the ledger: logged \
+            action minutes where present, else the cost model's minutes per task (SPEC §5: email 4, \
+            sms 2, call 9, letter 6, dispute 45, promise follow-up 5, reconciliation exception 6). \
+            Default window: the first to the last day with any collections activity.
+            """)
+
+    @Option(help: "First day of the window (YYYY-MM-DD).")
+    var from: Day?
+    @Option(help: "Last day of the window (YYYY-MM-DD).")
+    var to: Day?
+    @Option(help: "Also write hours per week by task as an SVG chart to this file.")
+    var chart: String?
+    @Flag(help: "Add the week-by-week table (with --format csv: print it instead of the task table).")
+    var weekly = false
+    @Option(help: "Cost file with the minutes per task (docs/costs.md). Default: SPEC §5.")
+    var costs: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws {
+        if let from, let to, from > to {
+            throw ValidationError("--from \(from.iso) is after --to \(to.iso)")
+        }
+        if let chart, !chart.lowercased().hasSuffix(".svg") {
+            throw ValidationError("--chart \(chart): the chart is SVG; name the file *.svg")
+        }
+    }
+
+    func run() throws {
+        try UserFacingError.wrap {
+            let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
+            let ledger = try LedgerStore(path: store.path).loadLedger()
+            let report = try TimeAudit.make(ledger: ledger, from: from, to: to, costs: costModel)
+            if let chart {
+                do {
+                    try Data(report.chart().svg().utf8).write(to: URL(fileURLWithPath: chart), options: .atomic)
+                } catch {
+                    throw UserFacingError("\(chart): cannot write the chart (\(error.localizedDescription))")
+                }
+            }
+            switch output.format {
+            case .json: print(report.json(), terminator: "")
+            case .table, .csv, .markdown: print(report.rendered(as: output.format.tableFormat, weekly: weekly), terminator: "")
+            }
+        }
+    }
+}

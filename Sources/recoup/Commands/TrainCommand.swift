@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import RecoupLedger
+import RecoupModel
+
+/// `recoup train [--until D]`: fits the risk and payment-response models on the store's ledger,
+/// saves them as versioned JSON artifacts and prints their held-out evaluation (SPEC §6).
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Fit the risk and payment-response models, store them, and print their evaluation.",
+        discussion: """
+            Trains on invoices issued before a split day (the latest --test-fraction of invoices are \
+            held out) and evaluates on the rest. Saves the artifacts "models" (everything, see \
+            docs/models.md) and "risk-model" (the policy-ready risk model) in the store.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: FormatOptions
+
+    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.")
+    var until: String?
+
+    @Option(name: .long, help: "Share of the latest-issued invoices held out for evaluation (0–1).")
+    var testFraction: Double = 0.2
+
+    @Option(name: .long, help: "Days after due beyond which a payment counts as late (SPEC §4's T).")
+    var lateThresholdDays: Int = 15
+
+    func validate() throws {
+        if let until { do { _ = try Day(iso: until) } catch { throw ValidationError("--until: \(error)") } }
+        guard testFraction > 0, testFraction < 1 else {
+            throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), got \(testFraction)")
+        }
+        guard lateThresholdDays >= 0 else { throw ValidationError("--late-threshold-days must be ≥ 0") }
+    }
+
+    func run() throws {
+        try UserFacingError.wrap {
+            let ledgerStore = try LedgerStore(path: store.path)
+            let ledger = try ledgerStore.loadLedger()
+            var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
+            options.testFraction = testFraction
+            options.lateThresholdDays = lateThresholdDays
+            let showProgress = isatty(2) != 0
+            let trained = try ModelTrainer.train(ledger: ledger, options: options, progress: showProgress ? { step in
+                FileHandle.standardError.write(Data("training: \(step)…\n".utf8))
+            } : nil)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let version = try ledgerStore.saveArtifact(name: "models", json: String(decoding: try encoder.encode(trained), as: UTF8.self))
+            try ledgerStore.saveArtifact(name: "risk-model", json: String(decoding: try encoder.encode(trained.risk), as: UTF8.self))
+            print(TrainingReport.render(trained, format: output.format, version: version), terminator: "")
+        }
+    }
+}

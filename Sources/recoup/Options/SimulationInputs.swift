@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import RecoupLedger
+import RecoupModel
+import RecoupSimulation
+
+/// The options `simulate` and `compare` share, and the loading of what they need: the ledger,
+/// the trained payment-response model, the costs and the policies.
+struct SimulationArguments: ParsableArguments {
+    @Option(name: .long, help: "First issue day of the invoices to replay (YYYY-MM-DD). Default: the first.")
+    var from: Day?
+
+    @Option(name: .long, help: "Last issue day of the invoices to replay (YYYY-MM-DD). Default: the last.")
+    var to: Day?
+
+    @Option(name: .long, help: "Monte Carlo runs (1–10000).")
+    var runs: Int = 200
+
+    @Option(name: .long, help: "Seed of every random draw; the same seed gives the same output.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "A JSON file of cost overrides (SPEC §5).")
+    var costs: String?
+
+    @Option(name: .long, help: "A trusted public key file (repeatable); a signed policy must verify against one.")
+    var pub: [String] = []
+
+    func validate() throws {
+        guard (1...10_000).contains(runs) else { throw ValidationError("--runs must be between 1 and 10000, got \(runs)") }
+        if let from, let to, from > to { throw ValidationError("--from \(from.iso) is after --to \(to.iso)") }
+    }
+
+    /// Resolves policy names: `history`, `none`, or a policy file (validated; verified when
+    /// signed and keys are given).
+    func policies(_ names: [String]) throws -> [ReplayPolicy] {
+        try names.map { name in
+            switch name {
+            case "history": return .history
+            case "none": return .none
+            default:
+                let document = try PolicyFiles.load(name, publicKeys: pub)
+                if case .notChecked(let keyId) = document.signatureStatus {
+                    FileHandle.standardError.write(Data("note: \(name) is signed by key \(keyId) but no --pub key was given; its signature was not checked\n".utf8))
+                }
+                return try ReplayPolicy(policy: document.policy)
+            }
+        }
+    }
+
+    /// Loads the ledger and model and projects `names`.
+    func project(_ names: [String], store: StoreOptions) throws -> SimulationReport {
+        var options = SimulationOptions(runs: runs, seed: seed)
+        if let costs { options.costs = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)) }
+        let policies = try policies(names)
+        let ledgerStore = try LedgerStore(path: store.path)
+        let ledger = try ledgerStore.loadLedger()
+        guard let artifact = try ledgerStore.latestArtifact(name: "models") else {
+            throw UserFacingError("no trained models in \(store.path); run recoup train first")
+        }
+        let trained: TrainedModels
+        do {
+            trained = try JSONDecoder().decode(TrainedModels.self, from: Data(artifact.json.utf8))
+        } catch {
+            throw UserFacingError("the stored models (version \(artifact.version)) cannot be read: \(error); run recoup train again")
+        }
+        guard let response = trained.response else {
+            throw UserFacingError("the stored models have no payment-response model (\(trained.warnings.joined(separator: "; "))); run recoup train again")
+        }
+        let behaviour = ReplayBehaviour(model: response, ledger: ledger)
+        var progress: (@Sendable (Double) -> Void)? = nil
+        if Progress.isTerminal {
+            progress = { (fraction: Double) -> Void in
+                let percent = Int((fraction * 100).rounded())
+                FileHandle.standardError.write(Data("\r\u{1B}[Ksimulating: \(percent)%".utf8))
+            }
+        }
+        let report = try Simulation.project(ledger: ledger, behaviour: behaviour, policies: policies, from: from, to: to,
+                                            options: options, progress: progress)
+        Progress.finish()
+        return report
+    }
+}
+
+extension SimulationReport {
+    /// The report in `format`.
+    func rendered(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: return text
+        case .json: return json
+        case .csv: return csv
+        case .markdown: return markdown
+        }
+    }
+}
