@@ -20,6 +20,9 @@ public struct TuningAxis: Sendable, Equatable {
     /// The values, increasing.
     public let values: [JSONNumber]
 
+    /// The hint appended to shape errors.
+    static let form = "; write FIELD=LO..HI/STEP, e.g. escalation.daysPastDue=30..60/5"
+
     /// Values per axis, at most.
     public static let maxValues = 1000
     /// Decimals of LO, HI and STEP, at most.
@@ -32,19 +35,19 @@ public struct TuningAxis: Sendable, Equatable {
     public init(parsing spec: String) throws(TuningError) {
         self.spec = spec
         guard let equals = spec.firstIndex(of: "=") else {
-            throw .badVary(spec: spec, reason: "there is no \"=\" between the field and its range")
+            throw .badVary(spec: spec, reason: "there is no \"=\" between the field and its range" + Self.form)
         }
         let field = String(spec[..<equals]).trimmingCharacters(in: .whitespaces)
         let range = String(spec[spec.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
-        guard !field.isEmpty else { throw .badVary(spec: spec, reason: "the field before \"=\" is empty") }
+        guard !field.isEmpty else { throw .badVary(spec: spec, reason: "the field before \"=\" is empty" + Self.form) }
         path = try PolicyFieldPath(parsing: field)
         guard let slash = range.lastIndex(of: "/") else {
-            throw .badVary(spec: spec, reason: "the range \"\(range)\" has no \"/STEP\"")
+            throw .badVary(spec: spec, reason: "the range \"\(range)\" has no \"/STEP\"" + Self.form)
         }
         let bounds = String(range[..<slash])
         let stepText = String(range[range.index(after: slash)...])
         guard let dots = bounds.range(of: "..") else {
-            throw .badVary(spec: spec, reason: "the range \"\(bounds)\" has no \"..\" between LO and HI")
+            throw .badVary(spec: spec, reason: "the range \"\(bounds)\" has no \"..\" between LO and HI" + Self.form)
         }
         let loText = String(bounds[..<dots.lowerBound]), hiText = String(bounds[dots.upperBound...])
         let lo = try Self.decimal(loText, role: "LO", spec: spec)

@@ -28,7 +28,7 @@ public enum TuningError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badVary(let spec, let reason):
-            return "--vary \(spec): \(reason); write FIELD=LO..HI/STEP, e.g. escalation.daysPastDue=30..60/5"
+            return "--vary \(spec): \(reason)"
         case .badPath(let path, let column, let reason):
             return "field path \"\(path)\", column \(column): \(reason); write members with dots and indices in brackets, e.g. cadences.high[1].day"
         case .fieldNotVariable(let path, let reason):
