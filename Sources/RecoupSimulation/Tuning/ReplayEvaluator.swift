@@ -28,6 +28,13 @@ public struct ReplayEvaluator: PolicyEvaluator, Sendable {
         self.options = options
     }
 
+    /// Uses a cohort already set up (benchmarks, or several sweeps of one cohort).
+    public init(cohort: ReplayCohort, behaviour: ReplayBehaviour, options: SimulationOptions) {
+        self.cohort = cohort
+        self.behaviour = behaviour
+        self.options = options
+    }
+
     public var invoices: Int { cohort.count }
     public var runs: Int { options.runs }
 
