@@ -23,6 +23,7 @@ struct RecoupCommand: ParsableCommand {
             FeaturesCommand.self,
             SimulateCommand.self,
             CompareCommand.self,
+            TuneCommand.self,
             NotebookCommand.self,
         ]
     )

@@ -26,6 +26,8 @@ let benchmarks: @Sendable () -> Void = {
                                                    seconds, invoiceDays, invoiceDays / seconds).utf8))
         blackHole(totals)
     }
+
+    registerTuneBenchmarks()
 }
 
 /// A cohort of `clients × invoicesPerClient` monthly invoices and a behaviour with the synthetic
