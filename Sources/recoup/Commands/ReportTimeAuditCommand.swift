@@ -8,9 +8,8 @@ import RecoupSimulation
 /// [--costs FILE]`: hours per week spent on collections by task, and the share a policy can
 /// automate (SPEC §3 "human hours"; docs/reports.md).
 ///
-/// Projected hours under a policy (`--policy P`) need the simulator; the report already has a
-/// slot for them (`TimeAuditReport.projection`), which adds a column, a JSON field and a
-/// before/after chart once filled.
+/// With `--policy P` the policy is simulated and its hours fill `TimeAuditReport.projection`
+/// (a column, a JSON field and a before/after chart).
 struct ReportTimeAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "time-audit",
