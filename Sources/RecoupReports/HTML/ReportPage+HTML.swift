@@ -99,10 +99,10 @@ extension ReportPage {
         p.note { background: #FFF7E0; border-left: 4px solid #E69F00; padding: 8px 12px; }
         pre { background: #F2F2F2; padding: 10px; overflow-x: auto; font-size: 13px; }
         .table-wrap { overflow-x: auto; }
-        table { border-collapse: collapse; margin: 8px 0 12px; font-size: 14px; }
+        table { border-collapse: collapse; margin: 8px 0 12px; font-size: 13px; }
         caption { text-align: left; font-weight: bold; padding: 4px 0; }
-        th, td { padding: 5px 12px; border-bottom: 1px solid #E3E3E3; text-align: left; white-space: nowrap; }
-        th { background: #F0F2F5; border-bottom: 2px solid #BBBBBB; }
+        th, td { padding: 5px 8px; border-bottom: 1px solid #E3E3E3; text-align: left; white-space: nowrap; }
+        th { background: #F0F2F5; border-bottom: 2px solid #BBBBBB; white-space: normal; vertical-align: bottom; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) { background: #FAFBFC; }
         tr.emphasis td { font-weight: bold; background: #EEF4FA; }

@@ -316,6 +316,10 @@ struct ClientReplay {
         let a = Double(amount)
         t[.collected] += a
         t[.collectedDays] += a * Double(d - cohort.issuedOn[g])
+        let age = d - cohort.issuedOn[g]
+        for (i, mark) in ReplayTally.collectedByDays.enumerated() where age <= mark {
+            t[ReplayTally.collectedBySlot(i)] += a
+        }
         invoiceWeightedDays[k] += a * Double(d - cohort.issuedOn[g])
         invoiceCollected[k] += a
         if d - cohort.dueOn[g] <= 90 { t[.collected90] += a }

@@ -20,8 +20,16 @@ public enum ReplayTally {
         case invoiceDays
     }
 
-    /// The number of fields.
-    public static let width = Field.allCases.count
+    /// Days since issue at which the amount collected so far is also tallied (the cash-collected
+    /// curve of reports): slot `Field.allCases.count + i` holds Σ collected with
+    /// `receipt − issued_on <= collectedByDays[i]`.
+    public static let collectedByDays: [Int] = Array(stride(from: 0, through: 180, by: 10))
+
+    /// The slot of `collectedByDays[i]`.
+    public static func collectedBySlot(_ i: Int) -> Int { Field.allCases.count + i }
+
+    /// The number of slots: the fields, then the cash-collected curve.
+    public static let width = Field.allCases.count + collectedByDays.count
 }
 
 extension Array where Element == Double {

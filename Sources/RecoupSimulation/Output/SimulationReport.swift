@@ -15,6 +15,16 @@ public struct SimulationReport: Sendable {
         public var figures: [ProjectionMetric: Interval]
         /// The per-run difference against the first policy (nil for the first).
         public var difference: [ProjectionMetric: Interval]?
+        /// Every figure's value in each run, in run order (runs use common random numbers, so
+        /// run `r` of two policies may be differenced: reports derive paired intervals from them).
+        public var runValues: [ProjectionMetric: [Double]] = [:]
+        /// The cash-collected curve: for each of `ReplayTally.collectedByDays`, the share of the
+        /// amount invoiced collected within that many days of issue (mean and 95% interval over runs).
+        public var collectedByDay: [(day: Int, share: Interval)] = []
+        /// Days in the issue window (for per-week and per-year scaling).
+        public var windowDays: Int = 0
+        /// Σ amount invoiced in the cohort, in minor units (the same in every run).
+        public var invoicedMinorUnits: Int64 = 0
     }
 
     /// The back-test: the history's actual figures against its replay.
@@ -77,8 +87,19 @@ public struct SimulationReport: Sendable {
                     difference?[metric] = Interval(runs: zip(perRun[p][m], perRun[0][m]).map { $0 - $1 })
                 }
             }
-            return Projection(policy: policy.name, mode: policy.mode, invoices: cohort.count, runs: totals.runs,
-                              horizonDays: horizon, figures: figures, difference: difference)
+            var projection = Projection(policy: policy.name, mode: policy.mode, invoices: cohort.count, runs: totals.runs,
+                                        horizonDays: horizon, figures: figures, difference: difference)
+            for (m, metric) in ProjectionMetric.allCases.enumerated() { projection.runValues[metric] = perRun[p][m] }
+            projection.collectedByDay = ReplayTally.collectedByDays.enumerated().map { i, day in
+                let shares = (0..<totals.runs).map { r -> Double in
+                    let t = totals.tally(policy: p, run: r)
+                    return t[.invoiced] > 0 ? t[ReplayTally.collectedBySlot(i)] / t[.invoiced] : .nan
+                }
+                return (day, Interval(runs: shares))
+            }
+            projection.windowDays = cohort.windowDays
+            projection.invoicedMinorUnits = cohort.amount.reduce(0, +)
+            return projection
         }
         if let actuals, let h = policies.firstIndex(where: { if case .history = $0.kind { return true } else { return false } }),
            let dso = projections[h].figures[.dso], let rate = projections[h].figures[.collectionRate] {

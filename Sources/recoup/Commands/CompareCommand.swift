@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import RecoupLedger
+import RecoupReports
 import RecoupSimulation
 
 /// `recoup compare P1 P2 …`: the side-by-side projections with the history first, each
@@ -18,6 +20,9 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Policy files (or none) to compare with the history.")
     var policies: [String]
 
+    @Option(name: .long, help: "Also write the comparison as one self-contained HTML page (tables and charts) to this file.")
+    var html: String?
+
     func validate() throws {
         guard !policies.isEmpty else { throw ValidationError("give at least one policy to compare with the history") }
     }
@@ -26,6 +31,12 @@ struct CompareCommand: ParsableCommand {
         try UserFacingError.wrap {
             let names = ["history"] + policies.filter { $0 != "history" }
             let report = try simulation.project(names, store: store)
+            if let html {
+                let kpis = try LedgerStore(path: store.path).kpiCalculator()
+                let aging = kpis.latestDay.map { ComparisonPage.agingSnapshots(kpis, end: $0) } ?? []
+                let page = ComparisonPage.make(report: report, aging: aging, footer: "recoup \(RecoupVersion.current)")
+                try writeText(page.html(), to: html)
+            }
             print(report.rendered(output.format), terminator: "")
         }
     }

@@ -9,6 +9,7 @@ struct ReportCommand: ParsableCommand {
             ReportAgingCommand.self,
             ReportKPIsCommand.self,
             ReportTimeAuditCommand.self,
+            ReportROICommand.self,
         ]
     )
 }

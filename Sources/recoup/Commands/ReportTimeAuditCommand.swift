@@ -8,9 +8,8 @@ import RecoupSimulation
 /// [--costs FILE]`: hours per week spent on collections by task, and the share a policy can
 /// automate (SPEC §3 "human hours"; docs/reports.md).
 ///
-/// Projected hours under a policy (`--policy P`) need the simulator; the report already has a
-/// slot for them (`TimeAuditReport.projection`), which adds a column, a JSON field and a
-/// before/after chart once filled.
+/// With `--policy P` the policy is simulated and its hours fill `TimeAuditReport.projection`
+/// (a column, a JSON field and a before/after chart).
 struct ReportTimeAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "time-audit",
@@ -33,6 +32,13 @@ struct ReportTimeAuditCommand: ParsableCommand {
     @Option(help: "Cost file with the minutes per task (docs/costs.md). Default: SPEC §5.")
     var costs: String?
 
+    @Option(help: "Also project the hours under this policy file (simulated; needs recoup train).")
+    var policy: String?
+    @Option(help: "Monte Carlo runs of the projection.")
+    var runs: Int = 100
+    @Option(help: "Seed of the projection.")
+    var seed: UInt64 = 1
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: FormatOptions
 
@@ -49,7 +55,14 @@ struct ReportTimeAuditCommand: ParsableCommand {
         try UserFacingError.wrap {
             let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
             let ledger = try LedgerStore(path: store.path).loadLedger()
-            let report = try TimeAudit.make(ledger: ledger, from: from, to: to, costs: costModel)
+            var report = try TimeAudit.make(ledger: ledger, from: from, to: to, costs: costModel)
+            if let policy {
+                var arguments = ["--runs", String(runs), "--seed", String(seed)]
+                if let costs { arguments += ["--costs", costs] }
+                let simulation = try SimulationArguments.parse(arguments)
+                let projected = try simulation.project([policy], store: store)
+                if let first = projected.projections.first { report.projection = TimeAudit.projection(first, now: report) }
+            }
             if let chart {
                 do {
                     try Data(report.chart().svg().utf8).write(to: URL(fileURLWithPath: chart), options: .atomic)
