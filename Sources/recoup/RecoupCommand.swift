@@ -13,6 +13,7 @@ struct RecoupCommand: ParsableCommand {
         version: RecoupVersion.current,
         subcommands: [
             // Subcommands are registered here, one line each.
+            DemoCommand.self,
             ImportCommand.self,
             ReportCommand.self,
             GenerateCommand.self,

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import RecoupPolicy
+
+/// `recoup demo`: the first thing a new user runs (SPEC §7). Generates a synthetic MSP ledger,
+/// imports it, trains the models, reports KPIs, compares the bundled policies and shows the
+/// agent's worklist, writing every output to a folder.
+///
+/// Each step runs this same executable as a subprocess with the step's arguments (as a notebook
+/// does), so the demo exercises exactly the commands a user types, and its files are those
+/// commands' outputs.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Generate a demo ledger, import it, train, compare the bundled policies and write a report.",
+        discussion: """
+            Writes to --out (default ./recoup-demo): the bundle, the store recoup.db, the four \
+            example policies, and one file per report. Re-running replaces the folder's outputs.
+            """
+    )
+
+    @Option(name: .long, help: "The folder to write everything to.")
+    var out: String = "recoup-demo"
+
+    @Option(name: .long, help: "Number of synthetic clients.")
+    var clients: Int = 400
+
+    @Option(name: .long, help: "Months of history.")
+    var months: Int = 24
+
+    @Option(name: .long, help: "Seed of the synthetic world and of the simulation.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Monte Carlo runs per policy.")
+    var runs: Int = 100
+
+    func validate() throws {
+        guard (10...100_000).contains(clients) else { throw ValidationError("--clients must be between 10 and 100000, got \(clients)") }
+        guard (6...120).contains(months) else { throw ValidationError("--months must be between 6 and 120, got \(months)") }
+        guard (2...10_000).contains(runs) else { throw ValidationError("--runs must be between 2 and 10000, got \(runs)") }
+    }
+
+    func run() throws {
+        try UserFacingError.wrap {
+            let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL
+            let fm = FileManager.default
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            try fm.createDirectory(at: folder.appendingPathComponent("policies"), withIntermediateDirectories: true)
+            for suffix in ["", "-wal", "-shm"] {
+                let url = folder.appendingPathComponent("recoup.db" + suffix)
+                if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
+            }
+            let demo = DemoRun(folder: folder, store: folder.appendingPathComponent("recoup.db").path)
+            let end = "2026-10-31"
+
+            try demo.step("Generating a synthetic MSP ledger (\(clients) clients, \(months) months)", file: nil, [
+                "generate", "--out", "bundle", "--clients", String(clients), "--months", String(months),
+                "--seed", String(seed), "--end", end,
+            ])
+            try demo.step("Importing it into recoup.db", file: "import.txt", ["import", "bundle"])
+            try demo.step("KPIs over the last twelve months", file: "kpis.md", [
+                "report", "kpis", "--from", "2025-11-01", "--to", end, "--format", "markdown",
+            ], show: false)
+            try demo.step("Aging", file: "aging.md", ["report", "aging", "--as-of", end, "--format", "markdown"], show: false)
+            try demo.step("Training the late-payment and payment-response models", file: "train.txt", ["train"], show: false)
+            for template in PolicyTemplate.allCases {
+                try demo.step(nil, file: nil, ["policy", "init", "--template", template.rawValue, "--out", "policies/\(template.fileName)", "--force"])
+            }
+            let policies = PolicyTemplate.allCases.map { "policies/\($0.fileName)" }
+            try demo.step("Comparing history, no reminders and the four bundled policies (\(runs) runs each)", file: "compare.txt",
+                          ["compare", "none"] + policies + ["--runs", String(runs), "--seed", String(seed)], show: true)
+            try demo.step("Time audit", file: "time-audit.md", ["report", "time-audit", "--format", "markdown"], show: false)
+            try demo.step("The agent's worklist on \(end) under the tiered copilot policy", file: "plan.txt",
+                          ["plan", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--date", end], show: false)
+            print("")
+            print("Done in \(demo.elapsed()). Everything is in \(folder.path):")
+            print("  bundle/ (the CSV ledger), recoup.db (the store), policies/, " + demo.files.joined(separator: ", "))
+            print("Next: `recoup report kpis --db \(folder.path)/recoup.db`, or open compare.txt and train.txt.")
+        }
+    }
+}
+
+/// Runs the demo's steps as subprocesses of this executable in the demo folder.
+private final class DemoRun {
+    let folder: URL
+    let store: String
+    let started = ProcessInfo.processInfo.systemUptime
+    private(set) var files: [String] = []
+
+    init(folder: URL, store: String) {
+        self.folder = folder
+        self.store = store
+    }
+
+    func elapsed() -> String {
+        let seconds = ProcessInfo.processInfo.systemUptime - started
+        return String(format: "%.1f s", seconds)
+    }
+
+    /// Runs `recoup <arguments>`; writes its output to `file` (if any) and prints it when `show`.
+    func step(_ title: String?, file: String?, _ arguments: [String], show: Bool = false) throws {
+        if let title { print("▸ \(title)…") }
+        let stepStart = ProcessInfo.processInfo.systemUptime
+        let result = try NotebookProcess.run(
+            executable: NotebookProcess.executablePath(), arguments: arguments, in: folder, store: store, depth: 1)
+        guard result.status == 0 else {
+            let reason = result.standardError.split(separator: "\n").first.map(String.init) ?? "exit status \(result.status)"
+            throw UserFacingError("demo step `recoup \(arguments.joined(separator: " "))` failed: \(reason)")
+        }
+        if let file {
+            try Data(result.standardOutput.utf8).write(to: folder.appendingPathComponent(file))
+            files.append(file)
+        }
+        if show { print(result.standardOutput) }
+        if title != nil {
+            let seconds = ProcessInfo.processInfo.systemUptime - stepStart
+            print(String(format: "  done in %.1f s%@", seconds, file.map { ", written to \($0)" } ?? ""))
+        }
+    }
+}
