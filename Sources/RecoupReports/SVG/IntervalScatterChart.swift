@@ -112,6 +112,15 @@ public struct IntervalScatterChart: Sendable, Equatable {
                       ("stroke-dasharray", "6 3"), ("class", "frontier")])
         }
 
+        // Every marker's square, so labels keep off other points as well as off other labels.
+        var markers: [LabelBox] = []
+        for series in series {
+            let r = series.points.count > 20 ? 4.5 : 6.0
+            for point in series.points where point.x.mean.isFinite && point.y.mean.isFinite {
+                let (cx, cy) = (xMap.pixel(point.x.mean), yMap.pixel(point.y.mean))
+                markers.append(LabelBox(text: "", left: cx - r, top: cy - r, right: cx + r, bottom: cy + r, anchor: "middle"))
+            }
+        }
         var placed: [LabelBox] = []
         for (index, series) in series.enumerated() {
             let color = ChartPalette.color(index)
@@ -140,7 +149,7 @@ public struct IntervalScatterChart: Sendable, Equatable {
                 shape.draw(into: &svg, cx: cx, cy: cy, size: isCrowded ? 3.5 : 5, color: color, extra: extra)
                 if let label = point.label {
                     placed.append(LabelBox.place(ChartFrame.shortened(label, limit: 34), cx: cx, cy: cy, frame: frame,
-                                                 avoiding: placed))
+                                                 avoiding: placed, markers: markers))
                 }
             }
             svg.closeGroup()
@@ -175,9 +184,12 @@ struct LabelBox {
         left < other.right && other.left < right && top < other.bottom && other.top < bottom
     }
 
-    /// The first of right, below, above, left (then right again) that stays inside the plot and
-    /// overlaps no placed label.
-    static func place(_ text: String, cx: Double, cy: Double, frame: ChartFrame, avoiding placed: [LabelBox]) -> LabelBox {
+    /// The first of right, below, above, left (then below left) that stays inside the plot and
+    /// overlaps no placed label and no marker; failing that, the first that overlaps no label;
+    /// failing that, the first inside the plot.
+    /// - Complexity: O(l + m) for l placed labels and m markers.
+    static func place(_ text: String, cx: Double, cy: Double, frame: ChartFrame, avoiding placed: [LabelBox],
+                      markers: [LabelBox] = []) -> LabelBox {
         let width = ChartFrame.textWidth(text, size: 12)
         let height = 15.0
         let candidates = [
@@ -191,7 +203,8 @@ struct LabelBox {
             box.left >= frame.plotLeft && box.right <= frame.plotRight + 12
                 && box.top >= frame.plotTop - 4 && box.bottom <= frame.plotBottom
         }
-        return candidates.first { fits($0) && !placed.contains(where: $0.overlaps) }
+        return candidates.first { fits($0) && !placed.contains(where: $0.overlaps) && !markers.contains(where: $0.overlaps) }
+            ?? candidates.first { fits($0) && !placed.contains(where: $0.overlaps) }
             ?? candidates.first(where: fits) ?? candidates[0]
     }
 }

@@ -22,18 +22,36 @@ struct ReportROICommand: ParsableCommand {
     var baseline: String = "history"
     @Option(name: .long, help: "The tool's price a month, e.g. 250.00.")
     var toolCostPerMonth: String = "0"
+    @Option(name: .long, help: "Also write the ROI as one self-contained HTML page (table, assumptions, charts) to this file.")
+    var html: String?
+
+    func validate() throws { _ = try toolCost() }
+
+    /// The tool's price a month; a malformed or negative amount is bad usage (exit 2).
+    private func toolCost() throws -> Money {
+        let tool: Money
+        do { tool = try Money(decimal: toolCostPerMonth) } catch {
+            throw ValidationError("--tool-cost-per-month \(toolCostPerMonth): \(error); give an amount such as 250 or 99.50")
+        }
+        guard tool.minorUnits >= 0 else {
+            throw ValidationError("--tool-cost-per-month \(toolCostPerMonth): a price cannot be negative; give an amount such as 250 or 99.50")
+        }
+        return tool
+    }
 
     func run() throws {
         try UserFacingError.wrap {
-            let tool: Money
-            do { tool = try Money(decimal: toolCostPerMonth) } catch {
-                throw UserFacingError("--tool-cost-per-month \(toolCostPerMonth): \(error)")
-            }
+            let tool = try toolCost()
             let report = try simulation.project([baseline, policy], store: store)
             var rate = 0.08
             if let costs = simulation.costs { rate = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)).costOfCapital }
             let roi = ROIEstimate(baseline: report.projections[0], policy: report.projections[1],
                                   toolCostPerMonth: tool.minorUnits, costOfCapital: rate)
+            if let html {
+                let page = ROIPage.make(roi: roi, baseline: report.projections[0], policy: report.projections[1],
+                                        footer: "recoup \(RecoupVersion.current)")
+                try writeText(page.html(), to: html)
+            }
             print(roi.rendered(as: output.format.tableFormat), terminator: "")
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import RecoupLedger
 import RecoupModel
 import RecoupPolicy
+import RecoupReports
 import RecoupSimulation
 
 /// `recoup tune --base P --vary FIELD=LO..HI/STEP …`: sweeps policy fields over a grid,
@@ -56,6 +57,9 @@ struct TuneCommand: ParsableCommand {
     @Option(name: .long, help: "Write the picked point to this file as an unsigned policy.")
     var emit: String?
 
+    @Option(name: .long, help: "Also write the sweep as an SVG chart (DSO vs cost per invoice, the frontier, the pick) to this file.")
+    var chart: String?
+
     @Flag(name: .long, help: "Replace the --emit file if it exists.")
     var force = false
 
@@ -107,6 +111,7 @@ struct TuneCommand: ParsableCommand {
                                        progress: progress)
             Progress.finish()
             print(report.rendered(output.format), terminator: "")
+            if let chart { try writeText(TuningChart.make(report).svg(), to: chart) }
             _ = try report.pickedResult()  // no feasible point: exit 1 after the table
             if let emit {
                 var provenance = loaded.provenance
