@@ -19,6 +19,8 @@ public final class ProgressReporter: @unchecked Sendable {
     public let label: String
     public let total: Int?
     public let isEnabled: Bool
+    /// The unit's name shown with the rate (`rows` gives `1,200 rows/s`; empty gives `/s`).
+    public let unit: String
     private let now: @Sendable () -> Double
     private let write: @Sendable (String) -> Void
     private let minimumInterval: Double
@@ -27,6 +29,7 @@ public final class ProgressReporter: @unchecked Sendable {
     private var completed = 0
     private var lastDraw: Double?
     private var isFinished = false
+    private var stage: String?
 
     /// - Parameters:
     ///   - label: what is being done.
@@ -36,11 +39,13 @@ public final class ProgressReporter: @unchecked Sendable {
     ///   - write: receives the text to write, including `\r`, the ANSI erase-to-end-of-line
     ///     code and, on `finish`, a final line break.
     ///   - minimumInterval: seconds between redraws (the last update always draws).
+    ///   - unit: the unit's name shown with the rate (`rows`, `runs`); empty for none.
     public init(label: String, total: Int?, isEnabled: Bool, now: @escaping @Sendable () -> Double,
-                write: @escaping @Sendable (String) -> Void, minimumInterval: Double = 0.1) {
+                write: @escaping @Sendable (String) -> Void, minimumInterval: Double = 0.1, unit: String = "") {
         self.label = label
         self.total = total
         self.isEnabled = isEnabled
+        self.unit = unit
         self.now = now
         self.write = write
         self.minimumInterval = minimumInterval
@@ -70,6 +75,23 @@ public final class ProgressReporter: @unchecked Sendable {
         drawIfDue()
     }
 
+    /// Sets the count done from the fraction of the work done (0…1) when a total is known, and
+    /// redraws if due; does nothing without a total.
+    public func update(fraction: Double) {
+        guard isEnabled, let total, fraction.isFinite else { return }
+        update(completed: Int((min(max(fraction, 0), 1) * Double(total)).rounded(.down)))
+    }
+
+    /// Names the step in progress (shown as `label: stage`), and redraws at once; nil clears it.
+    public func setStage(_ stage: String?) {
+        guard isEnabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        self.stage = stage
+        lastDraw = nil
+        drawIfDue()
+    }
+
     /// Draws the final state and ends the line. Later calls do nothing.
     public func finish() {
         guard isEnabled else { return }
@@ -78,7 +100,8 @@ public final class ProgressReporter: @unchecked Sendable {
         guard !isFinished else { return }
         isFinished = true
         if let total { completed = max(completed, total) }
-        write("\r" + ProgressLine.format(label: label, completed: completed, total: total, elapsed: now() - start) + "\u{1B}[K\n")
+        stage = nil
+        write("\r" + line(elapsed: now() - start) + "\u{1B}[K\n")
     }
 
     private func drawIfDue() {
@@ -87,6 +110,11 @@ public final class ProgressReporter: @unchecked Sendable {
         let isLast = total.map { completed >= $0 } ?? false
         if let lastDraw, time - lastDraw < minimumInterval, !isLast { return }
         lastDraw = time
-        write("\r" + ProgressLine.format(label: label, completed: completed, total: total, elapsed: time - start) + "\u{1B}[K")
+        write("\r" + line(elapsed: time - start) + "\u{1B}[K")
+    }
+
+    private func line(elapsed: Double) -> String {
+        ProgressLine.format(label: stage.map { "\(label): \($0)" } ?? label, completed: completed, total: total,
+                            elapsed: elapsed, unit: unit)
     }
 }

@@ -77,7 +77,7 @@ struct GenerateCommand: ParsableCommand {
                 return
             }
             guard let out else { return }
-            let progress = ProgressLine(label: "generate")
+            let progress = TerminalProgress.Counter(label: "generate", unit: "clients")
             let summary = try world.writeBundle(to: URL(fileURLWithPath: out), progress: progress.update)
             progress.finish()
             print("wrote \(out): \(summary)")
@@ -97,7 +97,7 @@ extension GenerateCommand {
         let first = try from.map { try Day(iso: $0) } ?? world.parameters.start
         let last = try to.map { try Day(iso: $0) } ?? world.parameters.end
         guard first <= last else { throw UserFacingError("--from \(first) is after --to \(last)") }
-        let progress = ProgressLine(label: "truth")
+        let progress = TerminalProgress.Counter(label: "truth")
         let summary: OutcomeSummary
         do {
             summary = try world.truth(policy: parsed, runs: runs, costs: costModel, cohort: first...last,
@@ -144,31 +144,5 @@ enum TruthTable {
             }
             return lines.joined(separator: "\n")
         }
-    }
-}
-
-/// A one-line progress counter on standard error, shown only on a terminal (isatty(2)).
-private final class ProgressLine: @unchecked Sendable {
-    let label: String
-    let isTerminal = isatty(2) != 0
-    private var lastPercent = -1
-
-    init(label: String) { self.label = label }
-
-    private let lock = NSLock()
-
-    func update(_ done: Int, _ total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard isTerminal, total > 0 else { return }
-        let percent = done * 100 / total
-        guard percent != lastPercent else { return }
-        lastPercent = percent
-        FileHandle.standardError.write(Data("\r\(label): \(percent)%".utf8))
-    }
-
-    func finish() {
-        guard isTerminal, lastPercent >= 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

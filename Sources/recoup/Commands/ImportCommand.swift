@@ -39,7 +39,8 @@ struct ImportCommand: ParsableCommand {
         try UserFacingError.wrap {
             let ledgerStore = try LedgerStore(path: store.path)
             let importer = LedgerImporter(store: ledgerStore)
-            let progress = Progress.reporter()
+            let rows = TerminalProgress.FileRows()
+            let progress = rows.callback
             let report: ImportReport
             if let mapping {
                 report = try importer.importMapped(at: path, mapping: try ColumnMapping(contentsOf: mapping), progress: progress)
@@ -48,7 +49,7 @@ struct ImportCommand: ParsableCommand {
             } else {
                 report = try importer.importBundle(at: path, progress: progress)
             }
-            Progress.finish()
+            rows.finish()
             print(report.description)
             print("imported \(report.totalInserted) new rows of \(report.totalRows) into \(store.path)")
         }

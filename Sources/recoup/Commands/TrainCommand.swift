@@ -42,10 +42,17 @@ struct TrainCommand: ParsableCommand {
             var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
             options.testFraction = testFraction
             options.lateThresholdDays = lateThresholdDays
-            let showProgress = isatty(2) != 0
-            let trained = try ModelTrainer.train(ledger: ledger, options: options, progress: showProgress ? { step in
-                FileHandle.standardError.write(Data("training: \(step)…\n".utf8))
+            // Steps: the risk model, each half-life and reach weight tried, the final fit (fewer
+            // when the ledger has no contacts; finish() then completes the bar).
+            let steps = 2 + options.halfLifeGrid.count + max(0, options.unreachedWeightGrid.count - 1)
+            let bar = TerminalProgress.make(label: "train", total: steps, unit: "steps")
+            var started = false
+            let trained = try ModelTrainer.train(ledger: ledger, options: options, progress: bar.isEnabled ? { step in
+                if started { bar.advance() }
+                started = true
+                bar.setStage(step)
             } : nil)
+            bar.finish()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let version = try ledgerStore.saveArtifact(name: "models", json: String(decoding: try encoder.encode(trained), as: UTF8.self))

@@ -99,17 +99,13 @@ struct TuneCommand: ParsableCommand {
             var options = SimulationOptions(runs: runs, seed: seed)
             if let costs { options.costs = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)) }
             let loaded = try TuneInputs.load(storePath: store.path, from: from, to: to, options: options)
-            var progress: (@Sendable (Double) -> Void)? = nil
-            if Progress.isTerminal {
-                progress = { fraction in
-                    FileHandle.standardError.write(Data("\r\u{1B}[Ktuning: \(Int((fraction * 100).rounded()))%".utf8))
-                }
-            }
+            let bar = TerminalProgress.make(label: "tune", total: axes.reduce(1) { $0 * $1.values.count }, unit: "points")
+            let progress = TerminalProgress.fractions(bar)
             let report = try Tuner.run(base: document.policy, axes: axes, evaluator: loaded.evaluator, constraints: constraints,
                                        pick: pickExpression,
                                        context: .init(from: loaded.evaluator.cohort.from, to: loaded.evaluator.cohort.to, seed: seed),
                                        progress: progress)
-            Progress.finish()
+            bar.finish()
             print(report.rendered(output.format), terminator: "")
             if let chart { try writeText(TuningChart.make(report).svg(), to: chart) }
             _ = try report.pickedResult()  // no feasible point: exit 1 after the table

@@ -67,16 +67,10 @@ struct SimulationArguments: ParsableArguments {
             throw UserFacingError("the stored models have no payment-response model (\(trained.warnings.joined(separator: "; "))); run recoup train again")
         }
         let behaviour = ReplayBehaviour(model: response, ledger: ledger)
-        var progress: (@Sendable (Double) -> Void)? = nil
-        if Progress.isTerminal {
-            progress = { (fraction: Double) -> Void in
-                let percent = Int((fraction * 100).rounded())
-                FileHandle.standardError.write(Data("\r\u{1B}[Ksimulating: \(percent)%".utf8))
-            }
-        }
+        let bar = TerminalProgress.make(label: "simulate", total: options.runs * policies.count, unit: "runs")
         let report = try Simulation.project(ledger: ledger, behaviour: behaviour, policies: policies, from: from, to: to,
-                                            options: options, progress: progress)
-        Progress.finish()
+                                            options: options, progress: TerminalProgress.fractions(bar))
+        bar.finish()
         return report
     }
 }

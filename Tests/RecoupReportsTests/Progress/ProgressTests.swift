@@ -110,4 +110,31 @@ final class FakeTerminal: @unchecked Sendable {
         #expect(terminal.writes.count == 2)
         #expect(terminal.writes.last?.contains("1,000/1,000") == true)
     }
+
+    @Test func fractionsStagesAndUnits() {
+        let terminal = FakeTerminal()
+        let progress = ProgressReporter(label: "train", total: 8, isEnabled: true, now: { terminal.time },
+                                        write: { terminal.write($0) }, minimumInterval: 0.5, unit: "steps")
+        progress.setStage("risk model")    // a stage draws at once, even inside the interval
+        terminal.time = 100.1
+        progress.setStage("final fit")
+        terminal.time = 102.0
+        progress.update(fraction: 0.5)     // 4 of 8, 2 s: 2 steps/s, 4 left → ETA 0:02
+        progress.update(fraction: 7)       // clamped to 1: the last unit always draws
+        progress.finish()
+        let writes = terminal.writes
+        #expect(writes.count == 5)
+        #expect(writes[0].hasPrefix("\rtrain: risk model [") && writes[0].contains("0/8"))
+        #expect(writes[1].hasPrefix("\rtrain: final fit ["))
+        #expect(writes[2].contains("4/8  2.00 steps/s  ETA 0:02"), "\(writes[2])")
+        #expect(writes[3].contains("8/8"))
+        // The finished line drops the stage.
+        #expect(writes[4].hasPrefix("\rtrain [") && writes[4].hasSuffix("\n"))
+
+        // Without a total, a fraction means nothing and draws nothing.
+        let open = ProgressReporter(label: "import", total: nil, isEnabled: true, now: { terminal.time },
+                                    write: { terminal.write($0) })
+        open.update(fraction: 0.5)
+        #expect(terminal.writes.count == 5)
+    }
 }
