@@ -25,6 +25,10 @@ public final class LedgerStore: Sendable {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.journalMode = .wal
+            // Two recoup processes on one store (a report while a sweep runs) wait for each
+            // other's brief write locks (WAL switch, migration check) instead of failing at once
+            // with "database is locked".
+            configuration.busyMode = .timeout(10)
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try LedgerMigrations.migrator.migrate(queue)
         } catch {

@@ -3,8 +3,12 @@ import RecoupSimulation
 
 extension ROIEstimate {
     /// The figures as a table (figure, mean, 95% interval), money in currency units.
-    public func table() -> ReportTable {
-        func money(_ x: Double) -> String { x.isFinite ? ReportFormatting.number(x, decimals: 0) : "never" }
+    /// - Parameter grouping: thousands separators in whole amounts (`102,021`), for people;
+    ///   off for CSV so each amount stays one plain number.
+    public func table(grouping: Bool = true) -> ReportTable {
+        func money(_ x: Double) -> String {
+            x.isFinite ? ChartNumberFormat.fixed(x, decimals: 0, grouping: grouping) : "never"
+        }
         func cents(_ x: Double) -> String { ReportFormatting.number(x, decimals: 2) }
         func months(_ x: Double) -> String { x.isFinite ? ReportFormatting.number(x, decimals: 1) : "never" }
         var t = ReportTable(title: "ROI of \(policy) against \(baseline) (mean [95% interval of the paired per-run figure])",
@@ -26,15 +30,17 @@ extension ROIEstimate {
     /// The assumptions printed beside the numbers.
     public var assumptions: [String] {
         [
-            String(format: "annual credit sales: $%.0f (the window's invoiced total × 365 / window days)", annualSales),
-            String(format: "invoices a year: %.0f; cost of capital %.1f%% a year; tool cost $%.2f a month", invoicesPerYear,
-                   costOfCapital * 100, toolCostPerMonth),
+            "annual credit sales: $\(ChartNumberFormat.fixed(annualSales, decimals: 0, grouping: true)) "
+                + "(the window's invoiced total × 365 / window days)",
+            "invoices a year: \(ChartNumberFormat.fixed(invoicesPerYear, decimals: 0, grouping: true)); "
+                + "cost of capital \(ChartNumberFormat.fixed(costOfCapital * 100, decimals: 1))% a year; "
+                + "tool cost $\(ChartNumberFormat.fixed(toolCostPerMonth, decimals: 2, grouping: true)) a month",
             "costs per contact and per human minute: the cost model (SPEC §5 defaults unless --costs)",
         ]
     }
 
     /// Table text followed by the assumptions.
     public func rendered(as format: ReportTable.Format) -> String {
-        table().rendered(as: format) + "\n" + assumptions.map { "assumption: " + $0 }.joined(separator: "\n") + "\n"
+        table(grouping: format != .csv).rendered(as: format) + "\n" + assumptions.map { "assumption: " + $0 }.joined(separator: "\n") + "\n"
     }
 }

@@ -77,8 +77,8 @@ import Testing
                        "cash released", "financing value", "write-offs avoided a year ($)", "monthly savings",
                        "payback of a year of the tool (months)"] {
             let line = try #require(lines.first { $0.hasPrefix(figure) }, "\(figure)")
-            // "mean  [lo, hi]": a number, then an interval (payback may say "never").
-            #expect(line.range(of: #"(-?[0-9.]+|never)\s+\[(-?[0-9.]+|never), (-?[0-9.]+|never)\]$"#, options: .regularExpression) != nil,
+            // "mean  [lo, hi]": a number (thousands grouped), then an interval (payback may say "never").
+            #expect(line.range(of: #"(-?[0-9][0-9,.]*|never)\s+\[(-?[0-9][0-9,.]*|never), (-?[0-9][0-9,.]*|never)\]$"#, options: .regularExpression) != nil,
                     "\(line)")
         }
         #expect(run.stdout.contains("assumption: annual credit sales: $"))
