@@ -99,6 +99,24 @@ import Testing
         _ = try ParsedXML(chart.svg())
     }
 
+    @Test func labelsKeepOffOtherMarkers() {
+        // A labelled point with an unlabelled one where its label would go first (to the right):
+        // the label moves to the next place that covers no marker.
+        let chart = IntervalScatterChart.dsoVersusCost(policies: [
+            .init(name: "a", dso: ChartEstimate(40), costPerInvoice: ChartEstimate(1)),
+            .init(name: "b", dso: ChartEstimate(50), costPerInvoice: ChartEstimate(3)),
+        ])
+        let frame = chart.makeFrame()
+        let (cx, cy) = (frame.xMap.pixel(45), frame.yMap.pixel(2))
+        let neighbour = LabelBox(text: "", left: cx + 14, top: cy - 12, right: cx + 26, bottom: cy, anchor: "middle")
+        let free = LabelBox.place("tiered-copilot", cx: cx, cy: cy, frame: frame, avoiding: [])
+        #expect(free.overlaps(neighbour), "the fixture must put the neighbour where the first choice goes")
+        let moved = LabelBox.place("tiered-copilot", cx: cx, cy: cy, frame: frame, avoiding: [], markers: [neighbour])
+        #expect(!moved.overlaps(neighbour))
+        // Its own marker (a 6 px square around the centre) is never covered either.
+        #expect(!moved.overlaps(LabelBox(text: "", left: cx - 6, top: cy - 6, right: cx + 6, bottom: cy + 6, anchor: "middle")))
+    }
+
     /// A marker's centre: a circle's `cx`/`cy`, or the translation of another shape.
     static func centre(of marker: ParsedXML.Element) throws -> (Double, Double) {
         if let cx = marker.number("cx"), let cy = marker.number("cy") { return (cx, cy) }
