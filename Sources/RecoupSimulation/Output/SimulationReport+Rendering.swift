@@ -54,7 +54,7 @@ extension SimulationReport {
                 lines.append("    \"difference\": { \"against\": \(SimulationReport.jsonString(projections[0].policy)),\n" + items.joined(separator: ",\n") + " }")
             }
             if projection.mode == "history", let b = backTest {
-                lines.append("    \"backTest\": { \"actualDso\": \(SimulationReport.jsonNumber(b.actual.dso)), \"actualCollectionRate\": \(SimulationReport.jsonNumber(b.actual.collectionRate)), \"actualCollectionRate90\": \(SimulationReport.jsonNumber(b.actual.collectionRate90)), \"actualWriteOffRate\": \(SimulationReport.jsonNumber(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside) }")
+                lines.append("    \"backTest\": { \"from\": \"\(b.from)\", \"to\": \"\(b.to)\", \"invoices\": \(b.actual.invoices), \"actualDso\": \(SimulationReport.jsonNumber(b.actual.dso)), \"actualCollectionRate\": \(SimulationReport.jsonNumber(b.actual.collectionRate)), \"actualCollectionRate90\": \(SimulationReport.jsonNumber(b.actual.collectionRate90)), \"actualWriteOffRate\": \(SimulationReport.jsonNumber(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside) }")
             }
             if let o = offPolicy.first(where: { $0.policy == projection.policy }) {
                 func block(_ m: [ProjectionMetric: Interval]?) -> String {
