@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 extension SimulationReport {
     /// A number as JSON text: 6 significant digits (`%.6g`), `null` when not finite, so the same
@@ -9,21 +10,7 @@ extension SimulationReport {
         return s == "-0" ? "0" : s
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { CanonicalJSON.quoted(s) }
 
     static func jsonInterval(_ i: Interval?, significant: Bool = false) -> String {
         guard let i else { return "null" }
