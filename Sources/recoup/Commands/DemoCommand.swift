@@ -77,8 +77,12 @@ struct DemoCommand: ParsableCommand {
                 "report", "roi", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--tool-cost-per-month", "250.00",
                 "--runs", String(runs), "--seed", String(seed), "--format", "markdown",
             ], show: false)
-            try demo.step("The agent's worklist on \(end) under the tiered copilot policy", file: "plan.txt",
-                          ["plan", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--date", end], show: false)
+            // The live agent plans the next business day after the ledger's last day.
+            var planDay = try Day(iso: end) + 1
+            while planDay.isWeekend { planDay = planDay + 1 }
+            try demo.step("The agent's worklist for \(planDay.iso), the next business day, under the tiered copilot policy",
+                          file: "plan.txt",
+                          ["plan", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--date", planDay.iso], show: false)
             print("")
             print("Done in \(demo.elapsed()). Everything is in \(folder.path):")
             print("  bundle/ (the CSV ledger), recoup.db (the store), policies/, " + demo.files.joined(separator: ", "))
