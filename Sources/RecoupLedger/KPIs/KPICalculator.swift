@@ -220,7 +220,7 @@ public struct KPICalculator: Sendable {
             collectionEffectivenessIndex: KPIFormulas.collectionEffectivenessIndex(
                 arStart: arStart, sales: sales, arEnd: arEnd.minorUnits, currentAREnd: currentEnd.minorUnits),
             percentCurrent: KPIFormulas.percentCurrent(currentAR: currentEnd.minorUnits, ar: arEnd.minorUnits),
-            collectionRate: cohort.collectionRate, horizonDays: horizonDays,
+            collectionRate: cohort.collectionRate, horizonDays: horizonDays, collectionRateComplete: cohort.complete,
             averageDaysToPay: cohort.daysToPay, averageDaysLate: cohort.daysLate,
             paidInvoices: cohort.paid, cohortDSO: cohort.cohortDSO)
     }
@@ -246,6 +246,8 @@ public struct KPICalculator: Sendable {
         var daysLate: Double?
         var paid: Int
         var cohortDSO: Double?
+        /// Every invoice of the cohort was `horizonDays` past due by `asOf`.
+        var complete: Bool
     }
 
     /// Collection rate at H, days to pay / days late and cohort DSO over invoices issued in P.
@@ -254,7 +256,9 @@ public struct KPICalculator: Sendable {
         var rate = KPIFormulas.CollectionRate()
         var cohort = KPIFormulas.CohortDSO()
         var paid = 0, toPaySum = 0, lateSum = 0
+        var latestDue = Int32.min
         for i in 0..<amount.count where issued[i] >= a && issued[i] <= b {
+            latestDue = max(latestDue, due[i])
             rate.addInvoiced(amount[i])
             cohort.addInvoiced(amount[i])
             var balance = amount[i]
@@ -284,18 +288,25 @@ public struct KPICalculator: Sendable {
             collectionRate: rate.value,
             daysToPay: paid > 0 ? Double(toPaySum) / Double(paid) : nil,
             daysLate: paid > 0 ? Double(lateSum) / Double(paid) : nil,
-            paid: paid, cohortDSO: cohort.value)
+            paid: paid, cohortDSO: cohort.value,
+            complete: latestDue == .min || Int(latestDue) + horizonDays <= Int(known))
     }
 
-    /// KPIs for each calendar month of `[from, to]` (the first and last clipped to the window),
-    /// each over its own month, with payments known up to the month's end.
-    public func monthlyTrend(from: Day, to: Day, horizonDays: Int = 90) -> [PeriodKPIs] {
+    /// KPIs for each calendar month of `[from, to]` (the first and last clipped to the window).
+    ///
+    /// The balance-sheet figures (AR, DSO, CEI, % current) are each month's own, at its end; the
+    /// cohort figures of the invoices issued in the month (collection rate, days to pay, cohort
+    /// DSO) use every payment known by `asOf` (default: `to`), as an analyst reading the trend
+    /// today would expect — measured at the month's own end they would only show the payments
+    /// of its first weeks.
+    public func monthlyTrend(from: Day, to: Day, asOf: Day? = nil, horizonDays: Int = 90) -> [PeriodKPIs] {
         var result: [PeriodKPIs] = []
         var start = from
+        let known = asOf ?? to
         while start <= to {
             let monthEnd = start.startOfMonth + (start.daysInMonth - 1)
             let end = min(monthEnd, to)
-            result.append(periodKPIs(from: start, to: end, asOf: end, horizonDays: horizonDays))
+            result.append(periodKPIs(from: start, to: end, asOf: max(end, known), horizonDays: horizonDays))
             start = end + 1
         }
         return result

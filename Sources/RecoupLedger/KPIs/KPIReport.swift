@@ -27,18 +27,18 @@ public struct KPIReport: Sendable, Equatable, Encodable {
     public var aging: AgingReport
     public var trend: [PeriodKPIs]
 
-    /// The default window (SPEC-silent, chosen for analysts): the 12 months of data ending at
-    /// `to`: from the day after the same calendar day a year earlier (clamped to the month's
-    /// length) through `to`.
+    /// The default window (SPEC-silent, chosen for analysts): twelve calendar months ending with
+    /// `to`'s month — from the first day of the month eleven months before `to`'s through `to` —
+    /// so every trend row but the last (month to date) is a whole month.
     public static func defaultFrom(to: Day) -> Day {
         let c = to.components
-        let day = min(c.day, Day.daysInMonth(year: c.year - 1, month: c.month))
-        return (Day(year: c.year - 1, month: c.month, day: day) ?? to - 365) + 1
+        let months = c.year * 12 + (c.month - 1) - 11
+        return Day(year: months / 12, month: months % 12 + 1, day: 1) ?? to - 365
     }
 
     enum Keys: String, CodingKey {
         case asOf, from, to, currency, dsoStandard, dsoCountback, bestPossibleDso, add, cei, percentCurrent
-        case collectionRate90, collectionRate, horizonDays, sales, arStart, arEnd, currentArEnd
+        case collectionRate90, collectionRate, collectionRateComplete, horizonDays, sales, arStart, arEnd, currentArEnd
         case averageDaysToPay, averageDaysLate, paidInvoices, cohortDso, aging, trend, total, byClient
     }
 
@@ -90,6 +90,7 @@ public struct KPIReport: Sendable, Equatable, Encodable {
             try c.encode(rounded(p.collectionRate), forKey: .collectionRate)
             try c.encode(p.horizonDays, forKey: .horizonDays)
         }
+        try c.encode(p.collectionRateComplete, forKey: .collectionRateComplete)
         try c.encode(decimal(p.sales), forKey: .sales)
         try c.encode(decimal(p.arStart), forKey: .arStart)
         try c.encode(decimal(p.arEnd), forKey: .arEnd)
@@ -127,7 +128,7 @@ extension KPICalculator {
             currency: currency,
             period: periodKPIs(from: start, to: end, asOf: known, horizonDays: horizonDays),
             aging: aging(on: known),
-            trend: monthlyTrend(from: start, to: end, horizonDays: horizonDays))
+            trend: monthlyTrend(from: start, to: end, asOf: known, horizonDays: horizonDays))
     }
 
     /// The aging report on `asOf` (default: the latest invoice or payment day).

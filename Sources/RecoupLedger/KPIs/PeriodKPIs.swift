@@ -27,6 +27,10 @@ public struct PeriodKPIs: Sendable, Equatable {
     /// Collection rate at `horizonDays` for invoices issued in the period.
     public var collectionRate: Double?
     public var horizonDays: Int
+    /// Whether every invoice of the period was at least `horizonDays` past due by `asOf`, so
+    /// `collectionRate` is final; when false it still counts only what was received by `asOf`
+    /// and will rise as late payments arrive.
+    public var collectionRateComplete: Bool = true
     /// Mean days from issue to the last payment, over invoices of the period fully paid by `asOf`.
     public var averageDaysToPay: Double?
     /// Mean days from due date to the last payment (negative: early), same invoices.

@@ -21,6 +21,14 @@ public enum CanonicalJSON {
         return out
     }
 
+    /// `text` as a JSON string literal, escaped as in the canonical form: for writers of JSON
+    /// text elsewhere (reports), so every JSON Recoup prints escapes strings the same way.
+    public static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        writeString(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The canonical form of `value` as a string.
     public static func string(of value: JSONValue) -> String {
         String(decoding: bytes(of: value), as: UTF8.self)

@@ -1,8 +1,9 @@
 /// Shared number formats for report tables.
 public enum ReportFormatting {
     /// Money with two decimals, thousands separated by commas, and the currency code:
-    /// `1,234.50 USD`, `-12.00 EUR`.
-    public static func money(_ value: Money, currency: String) -> String {
+    /// `1,234.50 USD`, `-12.00 EUR`; without the code when `currency` is nil (for columns whose
+    /// header names it).
+    public static func money(_ value: Money, currency: String?) -> String {
         let text = value.decimalString
         let negative = text.hasPrefix("-")
         let digits = negative ? String(text.dropFirst()) : text
@@ -14,7 +15,7 @@ public enum ReportFormatting {
             grouped.append(ch)
         }
         let fraction = parts.count > 1 ? String(parts[1]) : "00"
-        return (negative ? "-" : "") + grouped + "." + fraction + " " + currency
+        return (negative ? "-" : "") + grouped + "." + fraction + (currency.map { " " + $0 } ?? "")
     }
 
     /// A value with `decimals` decimals (half away from zero), or `—` when nil (undefined).

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// The time audit as tables, notes, JSON and a chart.
 extension TimeAuditReport {
     /// Weeks in the window (days / 7), for the title.
@@ -169,24 +171,5 @@ extension TimeAuditReport {
 /// JSON string literals.
 enum JSONText {
     /// `text` as a JSON string: quotes, backslashes and control characters escaped.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { CanonicalJSON.quoted(text) }
 }

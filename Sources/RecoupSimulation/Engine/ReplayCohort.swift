@@ -167,3 +167,20 @@ public struct ReplayCohort: Sendable {
         ledgerEnd = end
     }
 }
+
+extension ReplayCohort {
+    /// The last issue day of the window whose invoices all have a fate the ledger shows: due
+    /// (at the cohort's longest terms) plus the write-off age (`historyWriteOffAfterDays`) falls
+    /// on or before the ledger's last day, so each is paid, credited or written off by then.
+    /// Nil when no day of the window has matured; `to` when the whole window has.
+    ///
+    /// The back-test compares the history's actual figures with its replay over this part of
+    /// the window: an invoice still open at the ledger's end has no actual fate to compare with.
+    public var maturedThrough: Day? {
+        var longestTerms = 0
+        for i in 0..<count { longestTerms = max(longestTerms, dueOn[i] - issuedOn[i]) }
+        let last = ledgerEnd - (longestTerms + historyWriteOffAfterDays)
+        guard last >= from else { return nil }
+        return min(last, to)
+    }
+}

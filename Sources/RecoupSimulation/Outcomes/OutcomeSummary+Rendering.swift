@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 extension OutcomeSummary {
     /// The interval fields in SPEC §6's order, with their JSON names.
     public var fields: [(name: String, interval: OutcomeInterval)] {
@@ -10,26 +12,7 @@ extension OutcomeSummary {
     /// (the same values give the same bytes).
     public var jsonText: String {
         func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-        func string(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }
+        func string(_ s: String) -> String { CanonicalJSON.quoted(s) }
         var lines = ["{ \"policy\": \(string(policy)), \"mode\": \(string(mode)), \"invoices\": \(invoices), "
             + "\"runs\": \(runs), \"horizonDays\": \(horizonDays)"]
         for (name, i) in fields {

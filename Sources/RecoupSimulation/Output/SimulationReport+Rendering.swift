@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 extension SimulationReport {
     /// A number as JSON text: 6 significant digits (`%.6g`), `null` when not finite, so the same
@@ -9,21 +10,7 @@ extension SimulationReport {
         return s == "-0" ? "0" : s
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { CanonicalJSON.quoted(s) }
 
     static func jsonInterval(_ i: Interval?, significant: Bool = false) -> String {
         guard let i else { return "null" }
@@ -54,7 +41,7 @@ extension SimulationReport {
                 lines.append("    \"difference\": { \"against\": \(SimulationReport.jsonString(projections[0].policy)),\n" + items.joined(separator: ",\n") + " }")
             }
             if projection.mode == "history", let b = backTest {
-                lines.append("    \"backTest\": { \"actualDso\": \(SimulationReport.jsonNumber(b.actual.dso)), \"actualCollectionRate\": \(SimulationReport.jsonNumber(b.actual.collectionRate)), \"actualCollectionRate90\": \(SimulationReport.jsonNumber(b.actual.collectionRate90)), \"actualWriteOffRate\": \(SimulationReport.jsonNumber(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside) }")
+                lines.append("    \"backTest\": { \"from\": \"\(b.from)\", \"to\": \"\(b.to)\", \"invoices\": \(b.actual.invoices), \"actualDso\": \(SimulationReport.jsonNumber(b.actual.dso)), \"actualCollectionRate\": \(SimulationReport.jsonNumber(b.actual.collectionRate)), \"actualCollectionRate90\": \(SimulationReport.jsonNumber(b.actual.collectionRate90)), \"actualWriteOffRate\": \(SimulationReport.jsonNumber(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside) }")
             }
             if let o = offPolicy.first(where: { $0.policy == projection.policy }) {
                 func block(_ m: [ProjectionMetric: Interval]?) -> String {

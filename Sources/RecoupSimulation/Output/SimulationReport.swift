@@ -28,17 +28,26 @@ public struct SimulationReport: Sendable {
     }
 
     /// The back-test: the history's actual figures against its replay.
+    ///
+    /// It covers the matured part of the window only (`from...to` here, see
+    /// `ReplayCohort.maturedThrough`): an invoice still open at the ledger's end has no actual
+    /// fate to compare with, and counting it as written off (or as collected) would bias the
+    /// actual figures against a replay that simulates its fate.
     public struct BackTest: Sendable {
         public var actual: HistoryActuals
         public var replayedDSO: Interval
         public var replayedCollectionRate: Interval
+        /// The issue window the back-test covers (the projection's window, or its matured part).
+        public var from: Day
+        public var to: Day
         /// The actual DSO lies outside the replay's interval.
         public var dsoOutside: Bool { !replayedDSO.contains(actual.dso) }
         public var collectionRateOutside: Bool { !replayedCollectionRate.contains(actual.collectionRate) }
 
         /// The one-line check `recoup simulate` prints, with a warning when a gap exceeds the interval.
         public var lines: [String] {
-            var out = [String(format: "back-test: history cohort DSO %.1f (actual) vs %.1f [%.1f, %.1f] (replayed)",
+            var out = ["back-test: invoices issued \(from) to \(to) (\(actual.invoices) invoices whose fate the ledger shows)",
+                       String(format: "back-test: history cohort DSO %.1f (actual) vs %.1f [%.1f, %.1f] (replayed)",
                               actual.dso, replayedDSO.mean, replayedDSO.lo, replayedDSO.hi),
                        String(format: "back-test: history collection rate %.3f (actual) vs %.3f [%.3f, %.3f] (replayed)",
                               actual.collectionRate, replayedCollectionRate.mean, replayedCollectionRate.lo,
@@ -103,7 +112,7 @@ public struct SimulationReport: Sendable {
         }
         if let actuals, let h = policies.firstIndex(where: { if case .history = $0.kind { return true } else { return false } }),
            let dso = projections[h].figures[.dso], let rate = projections[h].figures[.collectionRate] {
-            backTest = BackTest(actual: actuals, replayedDSO: dso, replayedCollectionRate: rate)
+            backTest = BackTest(actual: actuals, replayedDSO: dso, replayedCollectionRate: rate, from: cohort.from, to: cohort.to)
         } else {
             backTest = nil
         }

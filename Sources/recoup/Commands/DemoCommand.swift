@@ -69,14 +69,24 @@ struct DemoCommand: ParsableCommand {
             }
             let policies = PolicyTemplate.allCases.map { "policies/\($0.fileName)" }
             try demo.step("Comparing history, no reminders and the four bundled policies (\(runs) runs each)", file: "compare.txt",
-                          ["compare", "none"] + policies + ["--runs", String(runs), "--seed", String(seed)], show: true)
+                          ["compare", "none"] + policies + ["--runs", String(runs), "--seed", String(seed), "--html", "compare.html"],
+                          show: true)
+            demo.record("compare.html")
             try demo.step("Time audit", file: "time-audit.md", ["report", "time-audit", "--format", "markdown"], show: false)
-            try demo.step("The agent's worklist on \(end) under the tiered copilot policy", file: "plan.txt",
-                          ["plan", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--date", end], show: false)
+            try demo.step("Return on the tiered copilot policy (tool at 250.00 a month)", file: "roi.md", [
+                "report", "roi", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--tool-cost-per-month", "250.00",
+                "--runs", String(runs), "--seed", String(seed), "--format", "markdown",
+            ], show: false)
+            // The live agent plans the next business day after the ledger's last day.
+            var planDay = try Day(iso: end) + 1
+            while planDay.isWeekend { planDay = planDay + 1 }
+            try demo.step("The agent's worklist for \(planDay.iso), the next business day, under the tiered copilot policy",
+                          file: "plan.txt",
+                          ["plan", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--date", planDay.iso], show: false)
             print("")
             print("Done in \(demo.elapsed()). Everything is in \(folder.path):")
             print("  bundle/ (the CSV ledger), recoup.db (the store), policies/, " + demo.files.joined(separator: ", "))
-            print("Next: `recoup report kpis --db \(folder.path)/recoup.db`, or open compare.txt and train.txt.")
+            print("Next: open compare.html in a browser, or run `recoup report kpis --db \(folder.path)/recoup.db`.")
         }
     }
 }
@@ -97,6 +107,9 @@ private final class DemoRun {
         let seconds = ProcessInfo.processInfo.systemUptime - started
         return String(format: "%.1f s", seconds)
     }
+
+    /// Lists a file a step wrote itself (such as `--html`'s page) among the outputs.
+    func record(_ file: String) { files.append(file) }
 
     /// Runs `recoup <arguments>`; writes its output to `file` (if any) and prints it when `show`.
     func step(_ title: String?, file: String?, _ arguments: [String], show: Bool = false) throws {

@@ -9,7 +9,7 @@ struct ReportKPIsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kpis",
         abstract: "DSO (standard, countback, best possible), ADD, CEI, % current, collection rate, aging and trend.",
-        discussion: "Default window: the 12 months of data ending at the latest invoice or payment day.")
+        discussion: "Default window: the twelve calendar months ending with the month of --to (default: the latest invoice or payment day). The monthly trend's collection rate, days to pay and cohort DSO use every payment known by --as-of; a rate marked \"so far\" may still rise.")
 
     @Option(name: .customLong("as-of"), help: "Payments known up to this day; the aging day. Default: --to.")
     var asOf: Day?
@@ -59,7 +59,8 @@ enum KPIOutput {
             summary.append(["ADD (days)", ReportFormatting.days(p.averageDaysDelinquent)])
             summary.append(["CEI (%)", ReportFormatting.number(p.collectionEffectivenessIndex, decimals: 1)])
             summary.append(["Current (%)", ReportFormatting.number(p.percentCurrent, decimals: 1)])
-            summary.append(["Collection rate at \(p.horizonDays) days", ReportFormatting.percent(share: p.collectionRate)])
+            summary.append(["Collection rate at \(p.horizonDays) days" + (p.collectionRateComplete ? "" : " (so far: some invoices are not yet \(p.horizonDays) days past due)"),
+                            ReportFormatting.percent(share: p.collectionRate)])
             summary.append(["Days to pay (mean, \(p.paidInvoices) paid)", ReportFormatting.days(p.averageDaysToPay)])
             summary.append(["Days late (mean)", ReportFormatting.days(p.averageDaysLate)])
             summary.append(["Cohort DSO (days)", ReportFormatting.days(p.cohortDSO)])
@@ -70,25 +71,39 @@ enum KPIOutput {
         }
     }
 
-    /// One row for the window, then one per month.
+    /// One row for the window (CSV only), then one per month. CSV keeps the JSON field names
+    /// and plain numbers for machines; tables and Markdown get headers with units.
     static func periodsTable(_ report: KPIReport, title: String?) -> ReportTable {
-        var table = ReportTable(title: title, columns: [
-            .init("period"), .init("from"), .init("to"), .init("sales", alignment: .right),
-            .init("arEnd", alignment: .right), .init("dsoStandard", alignment: .right),
-            .init("dsoCountback", alignment: .right), .init("bestPossibleDso", alignment: .right),
-            .init("add", alignment: .right), .init("cei", alignment: .right),
-            .init("percentCurrent", alignment: .right), .init("collectionRate90", alignment: .right),
-        ])
+        let human = title != nil
+        let h = report.period.horizonDays
+        let names = human
+            ? ["month", "sales (\(report.currency))", "AR at end (\(report.currency))", "DSO (days)", "countback DSO (days)",
+               "best DSO (days)", "ADD (days)", "CEI (%)", "current (%)", "collected ≤\(h) d past due"]
+            : ["period", "from", "to", "sales", "arEnd", "dsoStandard", "dsoCountback", "bestPossibleDso", "add", "cei",
+               "percentCurrent", "collectionRate90", "collectionRateComplete"]
+        var table = ReportTable(title: title, columns: names.enumerated().map { i, name in
+            .init(name, alignment: i == 0 || (!human && i < 3) ? .left : .right)
+        })
         func row(_ name: String, _ p: PeriodKPIs) -> [String] {
-            [name, p.from.iso, p.to.iso, p.sales.decimalString, p.arEnd.decimalString,
-             ReportFormatting.days(p.dsoStandard), ReportFormatting.days(p.dsoCountback),
-             ReportFormatting.days(p.bestPossibleDSO), ReportFormatting.days(p.averageDaysDelinquent),
-             ReportFormatting.number(p.collectionEffectivenessIndex, decimals: 1),
-             ReportFormatting.number(p.percentCurrent, decimals: 1),
-             ReportFormatting.number(p.collectionRate, decimals: 4)]
+            let figures = [ReportFormatting.days(p.dsoStandard), ReportFormatting.days(p.dsoCountback),
+                           ReportFormatting.days(p.bestPossibleDSO), ReportFormatting.days(p.averageDaysDelinquent),
+                           ReportFormatting.number(p.collectionEffectivenessIndex, decimals: 1),
+                           ReportFormatting.number(p.percentCurrent, decimals: 1)]
+            if human {
+                let rate = ReportFormatting.percent(share: p.collectionRate) + (p.collectionRateComplete ? "" : " so far")
+                return [name, ReportFormatting.money(p.sales, currency: nil), ReportFormatting.money(p.arEnd, currency: nil)]
+                    + figures + [rate]
+            }
+            return [name, p.from.iso, p.to.iso, p.sales.decimalString, p.arEnd.decimalString] + figures
+                + [ReportFormatting.number(p.collectionRate, decimals: 4), p.collectionRateComplete ? "true" : "false"]
         }
-        if title == nil { table.append(row("window", report.period)) }
-        for month in report.trend { table.append(row(String(month.from.iso.prefix(7)), month)) }
+        if !human { table.append(row("window", report.period)) }
+        for month in report.trend {
+            let name = String(month.from.iso.prefix(7))
+            let partial = month.from.ordinal != month.from.startOfMonth.ordinal
+                || month.to.ordinal != (month.to.startOfMonth + (month.to.daysInMonth - 1)).ordinal
+            table.append(row(human && partial ? "\(name) (\(month.from.iso.suffix(2))–\(month.to.iso.suffix(2)))" : name, month))
+        }
         return table
     }
 }

@@ -172,19 +172,46 @@ func day(_ text: String) throws -> Day { try Day(iso: text) }
         #expect(fromStore.aging(on: try day("2026-03-31")) == fromValue.aging(on: try day("2026-03-31")))
     }
 
+    /// The trend's cohort figures use every payment known by the report's as-of: January's
+    /// only invoice I1 (1000.00, due 02-04) was paid on 02-10, after January ended, so measured
+    /// at January's end its collection rate would be 0; as of 2026-03-31 it is 1000 / 1000 = 1,
+    /// and days to pay 36. February's I2 (due 03-03) and I3 (due 03-17) are not 90 days past
+    /// due by 03-31, so February's rate (200 / 1000) is marked incomplete; January's (due
+    /// 02-04 + 90 = 05-05 > 03-31) too.
+    @Test func trendCohortFiguresUseThePaymentsKnownByTheAsOf() throws {
+        let trend = try kpiStore().kpiCalculator()
+            .monthlyTrend(from: day("2026-01-01"), to: day("2026-03-31"), asOf: day("2026-03-31"))
+        #expect(trend.map(\.from) == [try day("2026-01-01"), try day("2026-02-01"), try day("2026-03-01")])
+        #expect(trend[0].collectionRate == 1)
+        #expect(trend[0].averageDaysToPay == 36)
+        #expect(abs(try #require(trend[1].collectionRate) - 200.0 / 1000.0) < tolerance)
+        #expect(!trend[0].collectionRateComplete && !trend[1].collectionRateComplete)
+        // Balance-sheet figures stay each month's own: AR at January's end is I1 + I5 = 1500.
+        #expect(trend[0].arEnd == Money(minorUnits: 150_000))
+        // As of 2026-06-30 January's rate is final (05-05 ≤ 06-30).
+        let later = try kpiStore().kpiCalculator()
+            .monthlyTrend(from: day("2026-01-01"), to: day("2026-01-31"), asOf: day("2026-06-30"))
+        #expect(later[0].collectionRateComplete)
+    }
+
     @Test func reportDefaultsAndJSON() throws {
         let calculator = try kpiStore().kpiCalculator()
         let report = try calculator.report()
-        // Latest invoice/payment day is 2026-03-20 (I4); 12 months back: 2025-03-21.
+        // Latest invoice/payment day is 2026-03-20 (I4); twelve calendar months ending with
+        // March 2026 start on 2025-04-01: eleven whole months and March to date.
         #expect(report.period.to == (try day("2026-03-20")))
-        #expect(report.period.from == (try day("2025-03-21")))
-        #expect(report.trend.count == 13)
-        #expect(report.trend.first?.from == (try day("2025-03-21")))
+        #expect(report.period.from == (try day("2025-04-01")))
+        #expect(report.trend.count == 12)
+        #expect(report.trend.first?.from == (try day("2025-04-01")))
+        #expect(report.trend.first?.to == (try day("2025-04-30")))
+        #expect(report.trend.last?.from == (try day("2026-03-01")))
         #expect(report.trend.last?.to == (try day("2026-03-20")))
+        #expect(KPIReport.defaultFrom(to: try day("2026-01-31")) == (try day("2025-02-01")))
+        #expect(KPIReport.defaultFrom(to: try day("2026-12-01")) == (try day("2026-01-01")))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = try #require(String(data: try encoder.encode(report), encoding: .utf8))
-        for key in ["\"asOf\":\"2026-03-20\"", "\"from\":\"2025-03-21\"", "\"dsoStandard\":", "\"dsoCountback\":",
+        for key in ["\"asOf\":\"2026-03-20\"", "\"from\":\"2025-04-01\"", "\"dsoStandard\":", "\"dsoCountback\":",
                     "\"bestPossibleDso\":", "\"add\":", "\"cei\":", "\"percentCurrent\":", "\"collectionRate90\":",
                     "\"byClient\":{\"C1\":", "\"1-30\":", "\"over120\":", "\"trend\":["] {
             #expect(json.contains(key), "missing \(key)")

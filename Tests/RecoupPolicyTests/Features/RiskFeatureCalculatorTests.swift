@@ -2,23 +2,10 @@ import Foundation
 import Testing
 @testable import RecoupPolicy
 
-/// A tiny seeded generator for test ledgers (SplitMix64).
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random ledger: `clients` clients, invoices over a year, payments (some partial, some late),
 /// disputes, write-offs and credit notes, all seeded.
 func makeRandomLedger(clients: Int, seed: UInt64) -> Ledger {
-    var rng = TestRandom(seed: seed)
+    var rng = SplitMix64(seed: seed)
     let start = Day(year: 2025, month: 1, day: 6)!
     var ledger = Ledger()
     var payID = 0

@@ -7,14 +7,14 @@ import Testing
 /// Replaying the history with that hazard must put the actual cohort DSO and collection rate
 /// inside the replay's 95% intervals.
 @Suite struct BackTestTests {
-    static func generatedLedger() -> Ledger {
+    static func generatedLedger(hazard: Double = 0.06) -> Ledger {
         var ledger = ReplayFixtures.ledger(clients: 150, perClient: 4)
         var rng = SystemRandomNumberGeneratorFree(seed: 2026)
         for inv in ledger.invoices {
             var d = inv.issuedOn
             var paid = false
             while d - inv.dueOn < 120 {
-                if !d.isWeekend && rng.uniform() < 0.06 {
+                if !d.isWeekend && rng.uniform() < hazard {
                     ledger.payments.append(Payment(id: "P" + inv.id, clientID: inv.clientID, receivedOn: d, amount: inv.amount,
                                                    invoiceID: inv.id))
                     paid = true
@@ -36,7 +36,33 @@ import Testing
         #expect(b.actual.unresolved == 0)
         #expect(!b.dsoOutside, "actual \(b.actual.dso) vs \(b.replayedDSO)")
         #expect(!b.collectionRateOutside, "actual \(b.actual.collectionRate) vs \(b.replayedCollectionRate)")
-        #expect(b.lines.first?.hasPrefix("back-test: history cohort DSO") == true)
+        #expect(b.lines.contains { $0.hasPrefix("back-test: history cohort DSO") })
+    }
+
+    @Test func invoicesStillOpenAtTheLedgersEndAreLeftOut() throws {
+        // Payments at 1.5% a business day, so about a fifth of the invoices are written off. Cut
+        // the ledger 130 days after the first invoice fell due: the invoices issued later than
+        // about ten days into the window have no fate yet. The back-test must cover only
+        // invoices issued up to ledger end − (terms + 120 days), have no unresolved invoice, and
+        // still cover the actuals.
+        var ledger = Self.generatedLedger(hazard: 0.015)
+        let whole = try ReplayCohort(ledger: ledger)
+        let cut = whole.from + (whole.dueOn[0] - whole.issuedOn[0]) + 130
+        ledger.payments.removeAll { $0.receivedOn > cut }
+        ledger.adjustments.removeAll { $0.on > cut }
+        let cohort = try ReplayCohort(ledger: ledger)
+        let terms = try #require(zip(cohort.issuedOn, cohort.dueOn).map { $1 - $0 }.max())
+        let through = try #require(cohort.maturedThrough)
+        #expect(through == cohort.ledgerEnd - (terms + cohort.historyWriteOffAfterDays))
+        #expect(through > cohort.from && through < cohort.to)
+        #expect(HistoryActuals(ledger: ledger, cohort: cohort).unresolved > 0)
+        let r = try Simulation.project(ledger: ledger, behaviour: ReplayFixtures.constant(0.015), policies: [.history],
+                                       options: SimulationOptions(runs: 60, seed: 7, threads: 2))
+        let b = try #require(r.backTest)
+        #expect(b.to == through && b.from == cohort.from)
+        #expect(b.actual.unresolved == 0)
+        #expect(!b.dsoOutside, "actual \(b.actual.dso) vs \(b.replayedDSO)")
+        #expect(!b.collectionRateOutside, "actual \(b.actual.collectionRate) vs \(b.replayedCollectionRate)")
     }
 
     @Test func aWrongModelIsFlagged() throws {

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite struct DemoCLITests {
+    /// `recoup demo` on a small world: every step's file is written, the comparison lists the
+    /// history, no reminders and the four bundled policies with the back-test, the HTML page is
+    /// self-contained, the worklist is for the next business day (the ledger ends on Saturday
+    /// 2026-10-31, so Monday 2026-11-02), and a second run into the same folder replaces the
+    /// outputs with the same bytes (same seed).
+    @Test func demoWritesEveryOutput() throws {
+        let folder = try TemporaryFolder([:])
+        let out = folder.path + "/demo"
+        let args = ["demo", "--out", out, "--clients", "25", "--months", "9", "--runs", "4"]
+        let first = try CLIRunner.run(args)
+        #expect(first.status == 0, "\(first.stderr)")
+        let files = ["import.txt", "kpis.md", "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md",
+                     "roi.md", "plan.txt", "recoup.db", "bundle/invoices.csv", "policies/fixed.json"]
+        for file in files {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file)")
+        }
+        let compare = try String(contentsOfFile: out + "/compare.txt", encoding: .utf8)
+        for name in ["history", "none", "fixed", "tiered-autonomous", "tiered-copilot", "manual", "back-test:"] {
+            #expect(compare.contains(name), "compare.txt lacks \(name)")
+        }
+        let html = try String(contentsOfFile: out + "/compare.html", encoding: .utf8)
+        // Self-contained: inline SVG, and no URL but the SVG namespace name (not fetched).
+        let urls = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+        #expect(html.contains("<svg") && !urls.contains("http://") && !urls.contains("https://"))
+        let plan = try String(contentsOfFile: out + "/plan.txt", encoding: .utf8)
+        #expect(plan.hasPrefix("Worklist for 2026-11-02"))
+        #expect(first.stdout.contains("Done in"))
+
+        let second = try CLIRunner.run(args)
+        #expect(second.status == 0, "\(second.stderr)")
+        for file in ["compare.txt", "kpis.md", "roi.md", "plan.txt"] {
+            let again = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            let before = file == "compare.txt" ? compare : file == "plan.txt" ? plan : nil
+            if let before { #expect(again == before, "\(file) changed between two runs with the same seed") }
+        }
+    }
+
+    @Test func badArgumentsAreUsageErrors() throws {
+        let r = try CLIRunner.run(["demo", "--clients", "3"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--clients"))
+    }
+}
