@@ -86,35 +86,19 @@ extension Engine {
 
     /// Σ wᵢ ℓ(ηᵢ + t·etaStepᵢ) (no penalty); O(n), no pass over X.
     func dataLoss(step t: Double) -> Double {
-        let n = n, chunks = chunks
-        var sums = [Double](repeating: 0, count: chunks)
-        problem.weights.withUnsafeBufferPointer { w in
-            problem.y.withUnsafeBufferPointer { y in
-                eta.withUnsafeBufferPointer { e in
-                    etaStep.withUnsafeBufferPointer { d in
-                        sums.withUnsafeMutableBufferPointer { s in
-                            let ptr = PassPointers(x: d.baseAddress!, y: y.baseAddress!, w: w.baseAddress!,
-                                                   eta: UnsafeMutablePointer(mutating: e.baseAddress!),
-                                                   scratch: s.baseAddress!, groups: nil, partials: s.baseAddress!,
-                                                   blocks: s.baseAddress!, vector: d.baseAddress!, groupVector: nil)
-                            Engine.forEachChunk(n: n, chunks: chunks) { c, rows in
-                                var total = 0.0
-                                for i in rows where ptr.w[i] != 0 {
-                                    let v = ptr.eta[i] + t * ptr.vector[i]
-                                    total += ptr.w[i] * (Engine.softplus(v) - ptr.y[i] * v)
-                                }
-                                ptr.partials[c] = total
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return sums.reduce(0, +)
+        sumAlongStep(t) { v, y, _ in Engine.softplus(v) - y * v }
     }
 
     /// d/dt Σ wᵢ ℓ(ηᵢ + t·etaStepᵢ) = Σ wᵢ (σ(ηᵢ + t·etaStepᵢ) − yᵢ)·etaStepᵢ; O(n).
     func dataDerivative(step t: Double) -> Double {
+        sumAlongStep(t) { v, y, d in (Engine.sigmoid(v) - y) * d }
+    }
+
+    /// Σ over rows with wᵢ ≠ 0 of wᵢ · term(ηᵢ + t·etaStepᵢ, yᵢ, etaStepᵢ), in row chunks on
+    /// the engine's threads and summed in chunk order (deterministic); the line search's two
+    /// O(n) passes, which never touch X.
+    @inline(__always)
+    private func sumAlongStep(_ t: Double, _ term: @escaping @Sendable (Double, Double, Double) -> Double) -> Double {
         let n = n, chunks = chunks
         var sums = [Double](repeating: 0, count: chunks)
         problem.weights.withUnsafeBufferPointer { w in
@@ -129,8 +113,7 @@ extension Engine {
                             Engine.forEachChunk(n: n, chunks: chunks) { c, rows in
                                 var total = 0.0
                                 for i in rows where ptr.w[i] != 0 {
-                                    let v = ptr.eta[i] + t * ptr.vector[i]
-                                    total += ptr.w[i] * (Engine.sigmoid(v) - ptr.y[i]) * ptr.vector[i]
+                                    total += ptr.w[i] * term(ptr.eta[i] + t * ptr.vector[i], ptr.y[i], ptr.vector[i])
                                 }
                                 ptr.partials[c] = total
                             }
