@@ -51,6 +51,19 @@ public enum PaymentResponseFitter {
             for i in 0..<design.rows { for j in 0..<p where x[i * p + j] != 0 { used[j] = true } }
         }
         for j in 0..<p where !used[j] && lambdas[j] == 0 { lambdas[j] = max(options.featurePenalty, 1e-6) }
+        // The human term is identified only if some person made a contact other than a call
+        // (a call is always a person's): otherwise its column equals the call column on every
+        // row, the split between the two is arbitrary, and a policy whose people send emails or
+        // letters would inherit half the call effect. Then it is held at 0.
+        let humanColumn = HazardFeatureLayout.humanColumn, callColumn = HazardFeatureLayout.channelColumn(.call)
+        var humanIdentified = false
+        design.x.withUnsafeBufferPointer { x in
+            for i in 0..<design.rows where x[i * p + humanColumn] != x[i * p + callColumn] {
+                humanIdentified = true
+                break
+            }
+        }
+        if !humanIdentified { lambdas[humanColumn] = 1e12 }
         var sd = options.clientEffectSD
         var problem = try LogisticProblem(
             rows: design.rows, columns: p, x: design.x, y: design.y, penalties: lambdas,
@@ -86,6 +99,17 @@ public enum PaymentResponseFitter {
                 coefficients[b] = fit.coefficients[nearest]
             }
         }
+        if !humanIdentified { coefficients[humanColumn] = 0 }
+        // Each row's linear predictor with its client's effect, for the draw calibration.
+        var eta = [Double](repeating: 0, count: design.rows)
+        design.x.withUnsafeBufferPointer { x in
+            for i in 0..<design.rows {
+                var s = fit.groupEffects.isEmpty ? 0 : fit.groupEffects[Int(design.clientIndex[i])]
+                for j in 0..<p { s += x[i * p + j] * coefficients[j] }
+                eta[i] = s
+            }
+        }
+        let drawShifts = DrawCalibration.binShifts(design: design, eta: eta, standardErrors: fit.groupStandardErrors)
         // Client effects of clients with rows, sorted by id (clientIDs are sorted).
         var clientSegment = [String](repeating: "unknown", count: design.clientIDs.count)
         var seen = [Bool](repeating: false, count: design.clientIDs.count)
@@ -112,7 +136,7 @@ public enum PaymentResponseFitter {
             halfLifeSelection: halfLifeSelection,
             fit: .init(rows: design.rows, iterations: fit.iterations, converged: fit.converged,
                        gradientNorm: fit.gradientNorm, logLoss: fit.logLoss, warnings: fit.warnings.map(\.description)),
-            outcomes: outcomes)
+            outcomes: outcomes, drawShifts: drawShifts)
     }
 
     static func contactEffects(fit: LogisticFit, p: Int, contactsByChannel: [Channel: Int]) -> [PaymentResponseModel.ContactEffect] {

@@ -40,6 +40,10 @@ public struct PaymentResponseModel: Sendable, Equatable, Codable {
     public var fit: FitSummary
     /// The small models of contact outcomes.
     public var outcomes: ContactOutcomeModels
+    /// Per dpd bin, the shift of the baseline logit to use when the client effects are drawn
+    /// from Normal(effect, se²), as the simulator does (`DrawCalibration`): with it the drawn
+    /// model pays as often as the training rows did. Nil in models trained before it existed.
+    public var drawShifts: [Double]? = nil
 
     /// One client's random intercept.
     public struct ClientEffect: Sendable, Equatable, Codable {

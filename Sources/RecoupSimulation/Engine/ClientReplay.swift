@@ -283,13 +283,12 @@ struct ClientReplay {
         closed[k] = false
         if let engine {
             var risk = 0.0
-            if var h = history {
-                let x = h.features(issuedOn: Day(ordinal: cohort.issuedOn[g]), dueOn: Day(ordinal: cohort.dueOn[g]),
-                                   amount: Money(minorUnits: cohort.amount[g]))
+            // In place: a copy of the history here would be copied again on write, once per issue.
+            if let x = history?.features(issuedOn: Day(ordinal: cohort.issuedOn[g]), dueOn: Day(ordinal: cohort.dueOn[g]),
+                                         amount: Money(minorUnits: cohort.amount[g])) {
                 risk = engine.risk(featureValues: x)
-                h.recordIssued(invoiceID: cohort.invoiceIDs[g], issuedOn: Day(ordinal: cohort.issuedOn[g]),
-                               dueOn: Day(ordinal: cohort.dueOn[g]), amount: Money(minorUnits: cohort.amount[g]))
-                history = h
+                history?.recordIssued(invoiceID: cohort.invoiceIDs[g], issuedOn: Day(ordinal: cohort.issuedOn[g]),
+                                      dueOn: Day(ordinal: cohort.dueOn[g]), amount: Money(minorUnits: cohort.amount[g]))
             }
             state[k] = engine.makeState(risk: risk)
         }

@@ -73,6 +73,10 @@ public struct ReplayBehaviour: Sendable {
     /// P(an autopay attempt pays the invoice in full on its attempt day).
     public var autopaySuccess: Double
 
+    /// Per dpd bin, the baseline shift that applies when client effects are drawn with their
+    /// uncertainty (`PaymentResponseModel.drawShifts`); zeros when absent.
+    public var drawShifts: [Double] = [Double](repeating: 0, count: 9)
+
     /// The covariance (row-major) of `dynamicCoefficients` for per-run draws; nil: held fixed.
     public var dynamicCovariance: [Double]?
 
@@ -149,6 +153,7 @@ public struct ReplayBehaviour: Sendable {
         rates("reach", reach); rates("promiseGivenReach", promiseGivenReach); rates("disputeByTone", disputeByTone)
         rates("promiseKept", [promiseKept]); rates("partialPayment", [partialPayment]); rates("partialShare", [partialShare])
         rates("autopaySuccess", [autopaySuccess])
+        count("drawShifts", drawShifts, 9)
         if !(halfLife > 0) { out.append("halfLife \(halfLife) must be positive") }
         if promiseLagDays.isEmpty || promiseLagDays.contains(where: { $0 < 0 }) { out.append("promiseLagDays must be non-empty and ≥ 0") }
         if disputeDurationDays.isEmpty || disputeDurationDays.contains(where: { $0 < 1 }) { out.append("disputeDurationDays must be non-empty and ≥ 1") }

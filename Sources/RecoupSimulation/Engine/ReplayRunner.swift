@@ -48,6 +48,13 @@ public enum ReplayRunner {
         guard (1...10_000).contains(options.runs) else { throw .badRuns(options.runs) }
         let problems = behaviour.problems()
         guard problems.isEmpty else { throw .badBehaviour(problems) }
+        // Client effects drawn with their uncertainty come with the baseline calibrated for
+        // those draws (docs/simulation.md, "Uncertainty").
+        var calibrated = behaviour
+        if options.estimationUncertainty {
+            calibrated.dpdCoefficients = zip(behaviour.dpdCoefficients, behaviour.drawShifts).map { $0 + $1 }
+        }
+        let behaviour = calibrated
         let base = behaviour.bases(for: cohort)
         let effects = cohort.clients.map { behaviour.clientEffects[$0.id] }
         let clientCount = cohort.clients.count
