@@ -56,10 +56,21 @@ struct ClientReplay {
     var skipsQuietDays = true
     var dayContacts: [ClientDayContact] = []
     var decision = DayDecision()
+    /// The contact coefficients of the current replay as one value (channels in
+    /// `Channel.allCases` order, firm, human, fatigue), so the hot path reads no array.
+    var contactCoefficients = SIMD8<Double>()
+    /// The dpd-bin baseline (9 values) and Monday…Friday terms of the current replay.
+    var dpdTable = SIMD16<Double>()
+    var weekdayTable = SIMD8<Double>()
     /// The last day any replay of this replayer reached.
     var lastDay = Int.min
 
     static let none = Int.min
+    /// Stands in for the engine when the history drives the contacts (never called then).
+    static let placeholderEngine: PolicyEngine = {
+        guard case .rules(let engine) = ReplayPolicy.none.kind else { preconditionFailure("the none policy has rules") }
+        return engine
+    }()
 
     init(cohort: ReplayCohort, behaviour: ReplayBehaviour, base: [Double], costs: CostModel) {
         self.cohort = cohort
@@ -112,13 +123,27 @@ struct ClientReplay {
         guard n > 0 else { return }
         reserve(n)
         currentFirst = first
-        let engine = policy.engine
-        let isHistory = engine == nil
+        for c in 0..<5 { contactCoefficients[c] = behaviour.channelCoefficients[c] }
+        contactCoefficients[5] = behaviour.firmCoefficient
+        contactCoefficients[6] = behaviour.humanCoefficient
+        contactCoefficients[7] = behaviour.fatigueCoefficient
+        for b in 0..<9 { dpdTable[b] = behaviour.dpdCoefficients[b] }
+        for w in 0..<5 { weekdayTable[w] = behaviour.weekdayCoefficients[w] }
+        let promiseWaiting = behaviour.promiseWaitingCoefficient
+        let disputeResolved = behaviour.disputeResolvedCoefficient
+        let autopaySuccess = behaviour.autopaySuccess
+        let partialPayment = behaviour.partialPayment, partialShare = behaviour.partialShare
+        let base = self.base, dueOn = cohort.dueOn
+        // Unwrapped once: binding the large engine value out of an optional each simulated day
+        // copied it and retained every table it holds. `ReplayPolicy.none`'s engine stands in
+        // for the history, whose branches never call it.
+        let isHistory = policy.engine == nil
+        let engine = policy.engine ?? ClientReplay.placeholderEngine
         var history: ClientRiskHistory? = policy.usesRisk ? entry.priorHistory : nil
-        let writeOffAfter = engine?.policy.writeOffAfterDays ?? cohort.historyWriteOffAfterDays
-        let consolidates = engine?.policy.limits.consolidatePerClient ?? false
-        let grace = engine?.policy.holds.promiseGraceDays ?? 3
-        let reviewMinutes = engine?.reviewMinutes ?? 0
+        let writeOffAfter = isHistory ? cohort.historyWriteOffAfterDays : engine.policy.writeOffAfterDays
+        let consolidates = isHistory ? false : engine.policy.limits.consolidatePerClient
+        let grace = isHistory ? 3 : engine.policy.holds.promiseGraceDays
+        let reviewMinutes = isHistory ? 0 : engine.reviewMinutes
         let reviewMoney = Double(costs.labour(minutes: reviewMinutes).minorUnits)
         live.removeAll(keepingCapacity: true)
         var next = 0
@@ -126,7 +151,7 @@ struct ClientReplay {
         while true {
             // Issue.
             while next < n && cohort.issuedOn[first + next] <= d {
-                issue(next, global: first + next, entry: entry, engine: engine, history: &history, rng: rng, tally: &t)
+                issue(next, global: first + next, entry: entry, engine: isHistory ? nil : engine, history: &history, rng: rng, tally: &t)
                 live.append(next)
                 next += 1
             }
@@ -180,7 +205,7 @@ struct ClientReplay {
                 }
             }
             // 3. Decisions, contacts and their outcomes.
-            if let engine {
+            if !isHistory {
                 dayContacts.removeAll(keepingCapacity: true)
                 for k in live where !closed[k] && (!skipsQuietDays || d >= nextDecision[k]) {
                     let g = first + k
@@ -192,7 +217,8 @@ struct ClientReplay {
                         promisedOn: promisedOn[k] == ClientReplay.none ? nil : Day(ordinal: promisedOn[k]))
                     engine.decide(&state[k], facts, into: &decision)
                     if skipsQuietDays { nextDecision[k] = engine.nextDecisionDay(after: day, state: state[k], facts: facts).ordinal }
-                    for contact in decision {
+                    for i in 0..<decision.count {
+                        let contact = decision[i]
                         if consolidates {
                             dayContacts.append(ClientDayContact(invoice: k, contact: contact))
                         } else {
@@ -217,7 +243,7 @@ struct ClientReplay {
                         }
                     }
                 }
-            } else if isHistory {
+            } else {
                 for k in live where !closed[k] && actionNext[k] < cohort.actionCount[first + k] {
                     let actions = cohort.loggedActions[first + k]
                     while actionNext[k] < actions.count && actions[actionNext[k]].day <= d {
@@ -232,7 +258,7 @@ struct ClientReplay {
             }
             // 4. Payments (Monday to Friday; never while a dispute is open).
             if !day.isWeekend {
-                let weekday = behaviour.weekdayCoefficients[day.isoWeekday - 1]
+                let weekday = weekdayTable[day.isoWeekday - 1]
                 for k in live where !closed[k] && !disputeOpen[k] {
                     let g = first + k
                     let p = prefix[k]
@@ -243,33 +269,39 @@ struct ClientReplay {
                         pay = open[k]
                     } else if autopayAttempt[k] >= d {
                         if autopayAttempt[k] > d { continue }
-                        let u = ReplayRandom.uniform(prefix: p, day: cohort.dueOn[g], purpose: .autopay)
-                        if u >= behaviour.autopaySuccess { continue }
+                        let u = ReplayRandom.uniform(prefix: p, day: dueOn[g], purpose: .autopay)
+                        if u >= autopaySuccess { continue }
                         pay = open[k]
                     } else {
-                        var eta = base[g] + u + weekday + behaviour.dpdCoefficients[ReplayBehaviour.dpdBin(d - cohort.dueOn[g])]
+                        var eta = base[g] + u + weekday + dpdTable[ReplayBehaviour.dpdBin(d - dueOn[g])]
                         if promisedOn[k] != ClientReplay.none && promiseMadeOn[k] <= d && d < promisedOn[k] {
-                            eta += behaviour.promiseWaitingCoefficient
+                            eta += promiseWaiting
                         }
                         if disputeResolvedOn[k] != ClientReplay.none && d - disputeResolvedOn[k] < 14 {
-                            eta += behaviour.disputeResolvedCoefficient
+                            eta += disputeResolved
                         }
                         if contactCount[k] > 0 { eta += contactTerm(k, day: d) }
                         let hazard = eta >= 0 ? 1 / (1 + exp(-eta)) : { let e = exp(eta); return e / (1 + e) }()
                         guard ReplayRandom.uniform(prefix: p, day: d, purpose: .payment) < hazard else { continue }
                         pay = open[k]
-                        if behaviour.partialPayment > 0,
-                           ReplayRandom.uniform(prefix: p, day: d, purpose: .partial) < behaviour.partialPayment {
-                            let part = Int64((Double(open[k]) * behaviour.partialShare).rounded(.down))
+                        if partialPayment > 0,
+                           ReplayRandom.uniform(prefix: p, day: d, purpose: .partial) < partialPayment {
+                            let part = Int64((Double(open[k]) * partialShare).rounded(.down))
                             if part >= 1 && part < open[k] { pay = part }
                         }
                     }
                     receive(pay, invoice: k, global: g, on: d, history: &history, tally: &t)
-                    engine?.recordPayment(&state[k])
+                    if !isHistory { engine.recordPayment(&state[k]) }
                 }
             }
             t[.invoiceDays] += Double(live.count)
-            live.removeAll { closed[$0] }
+            // Drop the closed invoices in place (keeping the order).
+            var kept = 0
+            for i in 0..<live.count where !closed[live[i]] {
+                live[kept] = live[i]
+                kept += 1
+            }
+            if kept < live.count { live.removeLast(live.count - kept) }
             lastDay = max(lastDay, d)
             d += 1
         }
@@ -438,15 +470,16 @@ struct ClientReplay {
     @inline(__always) mutating func contactTerm(_ k: Int, day d: Int) -> Double {
         advanceStock(k, to: d)
         var s = 0.0
-        let coefficients = behaviour.channelCoefficients
-        for c in 0..<5 { s += coefficients[c] * log1p(stock[7 * k + c]) }
-        s += behaviour.firmCoefficient * log1p(stock[7 * k + 5])
-        s += behaviour.humanCoefficient * log1p(stock[7 * k + 6])
+        // A stock of 0 adds exactly 0 (log1p(0) = 0): skip its logarithm.
+        for c in 0..<7 {
+            let x = stock[7 * k + c]
+            if x != 0 { s += contactCoefficients[c] * log1p(x) }
+        }
         let threshold = Int32(truncatingIfNeeded: d - 7)
         var n7 = 0
         let slots = recent[k]
         for i in 0..<8 where slots[i] > threshold { n7 += 1 }
-        if n7 > 2 { s += behaviour.fatigueCoefficient * Double(n7 - 2) }
+        if n7 > 2 { s += contactCoefficients[7] * Double(n7 - 2) }
         return s
     }
 }
