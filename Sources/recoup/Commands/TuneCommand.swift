@@ -146,20 +146,8 @@ private struct TuneInputs {
             throw UserFacingError("no store at \(storePath); import a ledger (recoup import) and train (recoup train) first, or pass --db")
         }
         let store = try LedgerStore(path: storePath)
-        let ledger = try store.loadLedger()
-        guard let artifact = try store.latestArtifact(name: "models") else {
-            throw UserFacingError("no trained models in \(storePath); run recoup train first")
-        }
-        let trained: TrainedModels
-        do {
-            trained = try JSONDecoder().decode(TrainedModels.self, from: Data(artifact.json.utf8))
-        } catch {
-            throw UserFacingError("the stored models (version \(artifact.version)) cannot be read: \(error); run recoup train again")
-        }
-        guard let response = trained.response else {
-            throw UserFacingError("the stored models have no payment-response model (\(trained.warnings.joined(separator: "; "))); run recoup train again")
-        }
-        let behaviour = ReplayBehaviour(model: response, ledger: ledger)
+        let stored = try StoredModels.load(from: store, path: storePath)
+        let ledger = stored.ledger, behaviour = stored.behaviour, trained = stored.trained
         let evaluator = try ReplayEvaluator(ledger: ledger, behaviour: behaviour, from: from, to: to, options: options)
         return TuneInputs(evaluator: evaluator, provenance: Provenance(ledger: try store.ledgerFingerprint(), trainedOn: trained.until))
     }

@@ -52,21 +52,8 @@ struct SimulationArguments: ParsableArguments {
         var options = SimulationOptions(runs: runs, seed: seed)
         if let costs { options.costs = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)) }
         let policies = try policies(names)
-        let ledgerStore = try LedgerStore(path: store.path)
-        let ledger = try ledgerStore.loadLedger()
-        guard let artifact = try ledgerStore.latestArtifact(name: "models") else {
-            throw UserFacingError("no trained models in \(store.path); run recoup train first")
-        }
-        let trained: TrainedModels
-        do {
-            trained = try JSONDecoder().decode(TrainedModels.self, from: Data(artifact.json.utf8))
-        } catch {
-            throw UserFacingError("the stored models (version \(artifact.version)) cannot be read: \(error); run recoup train again")
-        }
-        guard let response = trained.response else {
-            throw UserFacingError("the stored models have no payment-response model (\(trained.warnings.joined(separator: "; "))); run recoup train again")
-        }
-        let behaviour = ReplayBehaviour(model: response, ledger: ledger)
+        let stored = try StoredModels.load(from: try LedgerStore(path: store.path), path: store.path)
+        let ledger = stored.ledger, behaviour = stored.behaviour
         let bar = TerminalProgress.make(label: "simulate", total: options.runs * policies.count, unit: "runs")
         let report = try Simulation.project(ledger: ledger, behaviour: behaviour, policies: policies, from: from, to: to,
                                             options: options, progress: TerminalProgress.fractions(bar))

@@ -1,0 +1,33 @@
+import Foundation
+import RecoupLedger
+import RecoupModel
+import RecoupSimulation
+
+/// The latest trained models of a store as the simulator needs them: the ledger, the decoded
+/// `TrainedModels` and the replay behaviour built from its payment-response model. One place
+/// for the messages a user sees when the store has no usable models.
+struct StoredModels {
+    var ledger: Ledger
+    var trained: TrainedModels
+    var behaviour: ReplayBehaviour
+
+    /// Loads the ledger and the newest `models` artifact of `store` (at `path`, for messages).
+    /// - Throws: `UserFacingError` when there are no models, they cannot be decoded, or they
+    ///   hold no payment-response model; store errors as they come.
+    static func load(from store: LedgerStore, path: String) throws -> StoredModels {
+        let ledger = try store.loadLedger()
+        guard let artifact = try store.latestArtifact(name: "models") else {
+            throw UserFacingError("no trained models in \(path); run recoup train first")
+        }
+        let trained: TrainedModels
+        do {
+            trained = try JSONDecoder().decode(TrainedModels.self, from: Data(artifact.json.utf8))
+        } catch {
+            throw UserFacingError("the stored models (version \(artifact.version)) cannot be read: \(error); run recoup train again")
+        }
+        guard let response = trained.response else {
+            throw UserFacingError("the stored models have no payment-response model (\(trained.warnings.joined(separator: "; "))); run recoup train again")
+        }
+        return StoredModels(ledger: ledger, trained: trained, behaviour: ReplayBehaviour(model: response, ledger: ledger))
+    }
+}
