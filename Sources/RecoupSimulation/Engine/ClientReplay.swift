@@ -325,7 +325,7 @@ struct ClientReplay {
             state[k] = engine.makeState(risk: risk)
         }
         for j in 0..<7 { stock[7 * k + j] = 0 }
-        stockAt[k] = BusinessDays.index(cohort.issuedOn[g])
+        stockAt[k] = BusinessCalendar.index(ordinal: cohort.issuedOn[g])
         contactCount[k] = 0
         recent[k] = SIMD8(repeating: .min)
         todayContacts[k] = 0
@@ -457,7 +457,7 @@ struct ClientReplay {
     // MARK: Contact stocks
 
     @inline(__always) mutating func advanceStock(_ k: Int, to d: Int) {
-        let bi = BusinessDays.index(d)
+        let bi = BusinessCalendar.index(ordinal: d)
         let b = bi - stockAt[k]
         guard b > 0 else { return }
         stockAt[k] = bi

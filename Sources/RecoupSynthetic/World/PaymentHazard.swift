@@ -36,7 +36,7 @@ struct PaymentHazard {
             var firm = 0.0
             var last7 = 0
             for m in invoice.marks where m.day <= day {
-                let k = BusinessDays.between(m.day, day)
+                let k = BusinessCalendar.businessDays(from: m.day, to: day)
                 let v = m.weight * (k < decay.count ? decay[k] : 0)
                 switch m.channel {
                 case 0: stock.0 += v

@@ -75,6 +75,6 @@ import Testing
                       ("2026-11-23", "2026-11-23", 0), ("2026-11-02", "2026-11-30", 20)])
     func businessDaysBetween(from: String, to: String, count: Int) throws {
         // 2026-11-20 is a Friday; 2026-11-21/22 a weekend.
-        #expect(BusinessDays.between(try Day(iso: from), try Day(iso: to)) == count)
+        #expect(BusinessCalendar.businessDays(from: try Day(iso: from), to: try Day(iso: to)) == count)
     }
 }
