@@ -58,12 +58,14 @@ public struct TuningReport: Sendable {
     /// The picked point as a policy ready to sign: validated first (an invalid policy is never
     /// returned), with `projections` from its figures (means, rounded: DSO and hours to 2
     /// decimals, rates and cost to 4, contacts to 3), the given `provenance`, no signature,
-    /// and the base's name.
+    /// and `name` (default: the base's name, so give the tuned policy its own to tell the two
+    /// apart in comparisons).
     /// - Throws: `noFeasiblePoint`, or `invalidPick` if the point fails validation.
     /// - Returns: nil when there is no pick.
-    public func emittedPolicy(provenance: Provenance) throws(TuningError) -> Policy? {
+    public func emittedPolicy(provenance: Provenance, name: String? = nil) throws(TuningError) -> Policy? {
         guard let result = try pickedResult() else { return nil }
         var policy = result.policy
+        if let name { policy.name = name }
         policy.signature = nil
         policy.provenance = provenance
         let f = result.figures
@@ -76,8 +78,8 @@ public struct TuningReport: Sendable {
     }
 
     /// The emitted policy file's text (indented JSON, every field explicit, ending in a newline).
-    public func emittedPolicyText(provenance: Provenance) throws(TuningError) -> String? {
-        try emittedPolicy(provenance: provenance).map { PrettyJSON.string(of: $0.jsonValue) }
+    public func emittedPolicyText(provenance: Provenance, name: String? = nil) throws(TuningError) -> String? {
+        try emittedPolicy(provenance: provenance, name: name).map { PrettyJSON.string(of: $0.jsonValue) }
     }
 
     /// `x` rounded to `decimals` decimals through its decimal text (nil when not finite).

@@ -57,6 +57,9 @@ struct TuneCommand: ParsableCommand {
     @Option(name: .long, help: "Write the picked point to this file as an unsigned policy.")
     var emit: String?
 
+    @Option(name: .long, help: "The emitted policy's name (default: the base policy's name).")
+    var name: String?
+
     @Option(name: .long, help: "Also write the sweep as an SVG chart (DSO vs cost per invoice, the frontier, the pick) to this file.")
     var chart: String?
 
@@ -78,6 +81,9 @@ struct TuneCommand: ParsableCommand {
         }
         if emit != nil && pick == nil {
             throw ValidationError("--emit needs --pick to say which point to write, e.g. --pick \"min cost where dso <= 40\"")
+        }
+        if name != nil && emit == nil {
+            throw ValidationError("--name names the emitted policy: give --emit FILE too")
         }
         for spec in vary { _ = try usage { () throws(TuningError) in try TuningAxis(parsing: spec) } }
         if let pick { _ = try usage { () throws(TuningError) in try PickExpression(parsing: pick) } }
@@ -112,7 +118,7 @@ struct TuneCommand: ParsableCommand {
             if let emit {
                 var provenance = loaded.provenance
                 provenance.recoupVersion = RecoupVersion.current
-                guard let text = try report.emittedPolicyText(provenance: provenance) else { return }
+                guard let text = try report.emittedPolicyText(provenance: provenance, name: name) else { return }
                 try PolicyFiles.write(text, to: emit, force: force)
                 let index = (try report.pickedResult()?.index).map { "#\($0)" } ?? "?"
                 FileHandle.standardError.write(Data("wrote \(emit) (point \(index)), unsigned; sign it with recoup policy sign --key KEY \(emit)\n".utf8))

@@ -121,7 +121,7 @@ import Testing
         let emitted = store.file("tuned.json"), chart = store.file("sweep.svg")
         let run = try CLIRunner.run(["tune", "--base", Self.policy("tiered-copilot"), "--vary", "escalation.daysPastDue=30..60/30",
                                      "--vary", "tiers[0].below=0.1..0.2/0.1", "--runs", "3", "--seed", "2", "--db", store.db,
-                                     "--pick", "min cost", "--emit", emitted, "--chart", chart])
+                                     "--pick", "min cost", "--emit", emitted, "--name", "tiered-copilot-tuned", "--chart", chart])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Sweep of tiered-copilot: 4 points, 4 evaluated"))
         #expect(run.stdout.contains("frontier (DSO against cost per invoice, both minimised; by DSO): #"))
@@ -130,6 +130,9 @@ import Testing
         let validate = try CLIRunner.run(["policy", "validate", emitted])
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         #expect(validate.stdout.contains("valid"))
+        // --name names the emitted policy; the base keeps its own.
+        let emittedText = try String(contentsOfFile: emitted, encoding: .utf8)
+        #expect(emittedText.contains("\"name\": \"tiered-copilot-tuned\""), "\(emittedText.prefix(200))")
         let svg = try String(contentsOfFile: chart, encoding: .utf8)
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(svg.contains("data-series=\"picked\""))
