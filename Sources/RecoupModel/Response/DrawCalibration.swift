@@ -24,17 +24,16 @@ enum DrawCalibration {
 
     /// δ per dpd bin (9 values; 0 for a bin without rows or without payments).
     /// - Parameters:
-    ///   - eta: each row's fitted linear predictor, client effect included.
+    ///   - eta: each row's fitted linear predictor, client effect included
+    ///     (`PaymentResponseModel.linearPredictors`).
     ///   - standardErrors: each client's effect standard error, by the design's client index.
     /// - Complexity: O(rows × 7 × Newton steps).
     static func binShifts(design: HazardDesign, eta: [Double], standardErrors: [Double]) -> [Double] {
-        let p = design.layout.columnCount
         var bin = [Int](repeating: 0, count: design.rows)
         var observed = [Double](repeating: 0, count: 9)
         var rows = [Int](repeating: 0, count: 9)
         for i in 0..<design.rows {
-            var b = 0
-            for j in 0..<9 where design.x[i * p + j] == 1 { b = j }
+            let b = HazardFeatureLayout.dpdBin(Int(design.dpd[i]))
             bin[i] = b
             observed[b] += design.y[i]
             rows[b] += 1
@@ -48,7 +47,7 @@ enum DrawCalibration {
                     let c = Int(design.clientIndex[i])
                     let se = c < standardErrors.count ? standardErrors[c] : 0
                     for k in 0..<nodes.count {
-                        let q = sigmoid(eta[i] + delta + se * nodes[k])
+                        let q = Engine.sigmoid(eta[i] + delta + se * nodes[k])
                         expected += weights[k] * q
                         slope += weights[k] * q * (1 - q)
                     }
@@ -61,9 +60,5 @@ enum DrawCalibration {
             shifts[b] = delta
         }
         return shifts
-    }
-
-    @inline(__always) static func sigmoid(_ x: Double) -> Double {
-        x >= 0 ? 1 / (1 + exp(-x)) : { let e = exp(x); return e / (1 + e) }()
     }
 }

@@ -100,16 +100,6 @@ public enum PaymentResponseFitter {
             }
         }
         if !humanIdentified { coefficients[humanColumn] = 0 }
-        // Each row's linear predictor with its client's effect, for the draw calibration.
-        var eta = [Double](repeating: 0, count: design.rows)
-        design.x.withUnsafeBufferPointer { x in
-            for i in 0..<design.rows {
-                var s = fit.groupEffects.isEmpty ? 0 : fit.groupEffects[Int(design.clientIndex[i])]
-                for j in 0..<p { s += x[i * p + j] * coefficients[j] }
-                eta[i] = s
-            }
-        }
-        let drawShifts = DrawCalibration.binShifts(design: design, eta: eta, standardErrors: fit.groupStandardErrors)
         // Client effects of clients with rows, sorted by id (clientIDs are sorted).
         var clientSegment = [String](repeating: "unknown", count: design.clientIDs.count)
         var seen = [Bool](repeating: false, count: design.clientIDs.count)
@@ -128,7 +118,7 @@ public enum PaymentResponseFitter {
                 clientID: design.clientIDs[c], segment: clientSegment[c], effect: fit.groupEffects[c],
                 standardError: c < fit.groupStandardErrors.count ? fit.groupStandardErrors[c] : 0, rows: rowsOfClient[c])
         }
-        return PaymentResponseModel(
+        var model = PaymentResponseModel(
             layout: layout, columnNames: layout.columnNames, coefficients: coefficients,
             standardErrors: fit.standardErrors, covariance: fit.covariance, penalties: lambdas, clientEffectSD: sd,
             clientEffects: effects,
@@ -136,7 +126,11 @@ public enum PaymentResponseFitter {
             halfLifeSelection: halfLifeSelection,
             fit: .init(rows: design.rows, iterations: fit.iterations, converged: fit.converged,
                        gradientNorm: fit.gradientNorm, logLoss: fit.logLoss, warnings: fit.warnings.map(\.description)),
-            outcomes: outcomes, drawShifts: drawShifts)
+            outcomes: outcomes)
+        let eta = model.linearPredictors(x: design.x, rows: design.rows, clientIndex: design.clientIndex,
+                                         clientIDs: design.clientIDs)
+        model.drawShifts = DrawCalibration.binShifts(design: design, eta: eta, standardErrors: fit.groupStandardErrors)
+        return model
     }
 
     static func contactEffects(fit: LogisticFit, p: Int, contactsByChannel: [Channel: Int]) -> [PaymentResponseModel.ContactEffect] {

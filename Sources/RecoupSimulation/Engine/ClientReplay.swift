@@ -59,9 +59,6 @@ struct ClientReplay {
     /// The contact coefficients of the current replay as one value (channels in
     /// `Channel.allCases` order, firm, human, fatigue), so the hot path reads no array.
     var contactCoefficients = SIMD8<Double>()
-    /// The dpd-bin baseline (9 values) and Monday…Friday terms of the current replay.
-    var dpdTable = SIMD16<Double>()
-    var weekdayTable = SIMD8<Double>()
     /// The last day any replay of this replayer reached.
     var lastDay = Int.min
 
@@ -127,6 +124,7 @@ struct ClientReplay {
         contactCoefficients[5] = behaviour.firmCoefficient
         contactCoefficients[6] = behaviour.humanCoefficient
         contactCoefficients[7] = behaviour.fatigueCoefficient
+        var dpdTable = SIMD16<Double>(), weekdayTable = SIMD8<Double>()
         for b in 0..<9 { dpdTable[b] = behaviour.dpdCoefficients[b] }
         for w in 0..<5 { weekdayTable[w] = behaviour.weekdayCoefficients[w] }
         let promiseWaiting = behaviour.promiseWaitingCoefficient
@@ -137,8 +135,9 @@ struct ClientReplay {
         // Unwrapped once: binding the large engine value out of an optional each simulated day
         // copied it and retained every table it holds. `ReplayPolicy.none`'s engine stands in
         // for the history, whose branches never call it.
-        let isHistory = policy.engine == nil
-        let engine = policy.engine ?? ClientReplay.placeholderEngine
+        let rules = policy.engine
+        let isHistory = rules == nil
+        let engine = rules ?? ClientReplay.placeholderEngine
         var history: ClientRiskHistory? = policy.usesRisk ? entry.priorHistory : nil
         let writeOffAfter = isHistory ? cohort.historyWriteOffAfterDays : engine.policy.writeOffAfterDays
         let consolidates = isHistory ? false : engine.policy.limits.consolidatePerClient
@@ -151,7 +150,7 @@ struct ClientReplay {
         while true {
             // Issue.
             while next < n && cohort.issuedOn[first + next] <= d {
-                issue(next, global: first + next, entry: entry, engine: isHistory ? nil : engine, history: &history, rng: rng, tally: &t)
+                issue(next, global: first + next, entry: entry, engine: engine, usesRules: !isHistory, history: &history, rng: rng, tally: &t)
                 live.append(next)
                 next += 1
             }
@@ -309,11 +308,11 @@ struct ClientReplay {
 
     // MARK: Events
 
-    mutating func issue(_ k: Int, global g: Int, entry: ReplayCohort.ClientEntry, engine: PolicyEngine?,
+    mutating func issue(_ k: Int, global g: Int, entry: ReplayCohort.ClientEntry, engine: PolicyEngine, usesRules: Bool,
                         history: inout ClientRiskHistory?, rng: ReplayRandom, tally t: inout [Double]) {
         open[k] = cohort.amount[g]
         closed[k] = false
-        if let engine {
+        if usesRules {
             var risk = 0.0
             // In place: a copy of the history here would be copied again on write, once per issue.
             if let x = history?.features(issuedOn: Day(ordinal: cohort.issuedOn[g]), dueOn: Day(ordinal: cohort.dueOn[g]),

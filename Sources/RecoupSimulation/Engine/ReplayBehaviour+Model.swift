@@ -37,7 +37,7 @@ extension ReplayBehaviour {
         for e in model.clientEffects { effects[e.clientID] = ClientEffect(effect: e.effect, standardError: e.standardError) }
         clientEffects = effects
         unknownClientSD = model.clientEffectSD
-        if let shifts = model.drawShifts, shifts.count == 9 { drawShifts = shifts }
+        if let shifts = model.drawShifts { drawShifts = shifts }  // a wrong count is one of `problems()`
 
         let o = model.outcomes
         func rate(_ table: [String: RateEstimate], _ key: String, fallback: Double) -> Double {

@@ -6,8 +6,8 @@ import Testing
 /// training rows did. Checked against a brute-force expectation (a 4,001-point trapezoid over
 /// ±8 standard deviations, not the Gauss–Hermite rule the code uses).
 @Suite struct DrawCalibrationTests {
-    /// A design of `rows` rows in dpd bin `bin` (one-hot in the first 9 columns), half of them
-    /// in client 0 and half in client 1.
+    /// A design with one row per entry of `bins` (one-hot in the first 9 columns, and a
+    /// days-past-due value inside that bin), alternately in client 0 and client 1.
     func design(bins: [Int], y: [Double]) -> HazardDesign {
         let layout = HazardFeatureLayout(segments: ["smb"], segmentMeanLogAmount: [0], halfLife: 5, unreachedWeight: 0.3)
         let p = layout.columnCount
@@ -15,7 +15,14 @@ import Testing
         for (i, b) in bins.enumerated() { x[i * p + b] = 1 }
         return HazardDesign(layout: layout, rows: bins.count, x: x, y: y,
                             clientIndex: bins.indices.map { Int32($0 % 2) }, invoiceIndex: bins.indices.map { Int32($0) },
-                            day: bins.map { _ in 0 }, dpd: bins.map { _ in 0 }, clientIDs: ["a", "b"])
+                            day: bins.map { _ in 0 }, dpd: bins.map { Self.dpdInBin[$0] }, clientIDs: ["a", "b"])
+    }
+
+    /// One days-past-due value in each bin of `HazardFeatureLayout.dpdBin`.
+    static let dpdInBin: [Int32] = [-10, -3, 0, 3, 10, 20, 45, 75, 100]
+
+    @Test func theFixtureDaysPastDueLieInTheirBins() {
+        for (b, dpd) in Self.dpdInBin.enumerated() { #expect(HazardFeatureLayout.dpdBin(Int(dpd)) == b) }
     }
 
     func expectedByTrapezoid(_ eta: Double, _ se: Double) -> Double {
