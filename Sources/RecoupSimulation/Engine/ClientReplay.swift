@@ -22,36 +22,41 @@ struct ClientReplay {
     /// 0.5^(b / half-life) for b = 0…1023 business days.
     let decay: [Double]
 
-    // Per-invoice state (local index within the client).
-    var open: [Int64] = []
-    var closed: [Bool] = []
-    var state: [InvoicePolicyState] = []
+    // Per-invoice state (local index within the client), in raw buffers owned by `buffers`:
+    // the hot loop writes them every simulated day, and an array write checks uniqueness (a
+    // call) and bounds each time. `reserve` sizes them; a replayer belongs to one thread.
+    var buffers = ReplayBuffers(capacity: 0)
+    var open: UnsafeMutablePointer<Int64> { buffers.open }
+    var closed: UnsafeMutablePointer<Bool> { buffers.closed }
+    var state: UnsafeMutablePointer<InvoicePolicyState> { buffers.state }
     /// 7 stocks per invoice: channels (`Channel.allCases` order), firm, human.
-    var stock: [Double] = []
-    var stockAt: [Int] = []
-    var contactCount: [Int] = []
-    var recent: [SIMD8<Int32>] = []
-    var todayContacts: [Int] = []
-    var disputeOpen: [Bool] = []
-    var disputeEnds: [Int] = []
-    var disputeResolvedOn: [Int] = []
-    var hadDispute: [Bool] = []
-    var promiseMadeOn: [Int] = []
-    var promisedOn: [Int] = []
-    var promisePayOn: [Int] = []
-    var promiseKept: [Bool] = []
-    var autopayAttempt: [Int] = []
-    var creditNext: [Int] = []
-    var disputeNext: [Int] = []
-    var actionNext: [Int] = []
-    var prefix: [UInt64] = []
+    var stock: UnsafeMutablePointer<Double> { buffers.stock }
+    var stockAt: UnsafeMutablePointer<Int> { buffers.stockAt }
+    var contactCount: UnsafeMutablePointer<Int> { buffers.contactCount }
+    var recent: UnsafeMutablePointer<SIMD8<Int32>> { buffers.recent }
+    var todayContacts: UnsafeMutablePointer<Int> { buffers.todayContacts }
+    var disputeOpen: UnsafeMutablePointer<Bool> { buffers.disputeOpen }
+    var disputeEnds: UnsafeMutablePointer<Int> { buffers.disputeEnds }
+    var disputeResolvedOn: UnsafeMutablePointer<Int> { buffers.disputeResolvedOn }
+    var hadDispute: UnsafeMutablePointer<Bool> { buffers.hadDispute }
+    var promiseMadeOn: UnsafeMutablePointer<Int> { buffers.promiseMadeOn }
+    var promisedOn: UnsafeMutablePointer<Int> { buffers.promisedOn }
+    var promisePayOn: UnsafeMutablePointer<Int> { buffers.promisePayOn }
+    var promiseKept: UnsafeMutablePointer<Bool> { buffers.promiseKept }
+    var autopayAttempt: UnsafeMutablePointer<Int> { buffers.autopayAttempt }
+    var creditNext: UnsafeMutablePointer<Int> { buffers.creditNext }
+    var disputeNext: UnsafeMutablePointer<Int> { buffers.disputeNext }
+    var actionNext: UnsafeMutablePointer<Int> { buffers.actionNext }
+    var prefix: UnsafeMutablePointer<UInt64> { buffers.prefix }
     /// Per invoice of the client just replayed: amount-weighted days and collected amount.
-    var invoiceWeightedDays: [Double] = []
-    var invoiceCollected: [Double] = []
-    var live: [Int] = []
+    var invoiceWeightedDays: UnsafeMutablePointer<Double> { buffers.invoiceWeightedDays }
+    var invoiceCollected: UnsafeMutablePointer<Double> { buffers.invoiceCollected }
     /// Per invoice: the next day `decide` may act (`PolicyEngine.nextDecisionDay`), reset to the
     /// current day whenever a fact changes (dispute, promise, payment, credit note).
-    var nextDecision: [Int] = []
+    var nextDecision: UnsafeMutablePointer<Int> { buffers.nextDecision }
+    /// The open invoices (local indices, issue order): the first `liveCount` entries.
+    var live: UnsafeMutablePointer<Int> { buffers.live }
+    var liveCount = 0
     /// Skip `decide` on days it cannot act (same output, tested).
     var skipsQuietDays = true
     var dayContacts: [ClientDayContact] = []
@@ -63,16 +68,20 @@ struct ClientReplay {
     var lastDay = Int.min
 
     static let none = Int.min
-    /// Stands in for the engine when the history drives the contacts (never called then).
-    static let placeholderEngine: PolicyEngine = {
+    /// Stands in for the engine when the history drives the contacts (never called then); a
+    /// new one on each use, so that no two threads share its tables.
+    static var placeholderEngine: PolicyEngine {
         guard case .rules(let engine) = ReplayPolicy.none.kind else { preconditionFailure("the none policy has rules") }
         return engine
-    }()
+    }
 
+    /// A replayer for one worker thread. It keeps its own copies of the cohort's flat arrays
+    /// and of `base`: the hot loop retains them, and two threads retaining one shared buffer
+    /// contend for its reference count (measured: a quarter of the replay's time).
     init(cohort: ReplayCohort, behaviour: ReplayBehaviour, base: [Double], costs: CostModel) {
-        self.cohort = cohort
+        self.cohort = cohort.threadCopy()
         self.behaviour = behaviour
-        self.base = base
+        self.base = base.withUnsafeBufferPointer { Array($0) }
         self.costs = costs
         var money: [Int64] = [], minutes: [Double] = []
         for channel in Channel.allCases {
@@ -91,32 +100,23 @@ struct ClientReplay {
     }
 
     mutating func reserve(_ n: Int) {
-        guard open.count < n else { return }
-        open = .init(repeating: 0, count: n); closed = .init(repeating: false, count: n)
-        state = .init(repeating: InvoicePolicyState(tier: 0, risk: 0), count: n)
-        stock = .init(repeating: 0, count: 7 * n); stockAt = .init(repeating: 0, count: n)
-        contactCount = .init(repeating: 0, count: n); recent = .init(repeating: SIMD8(repeating: .min), count: n)
-        todayContacts = .init(repeating: 0, count: n)
-        disputeOpen = .init(repeating: false, count: n); disputeEnds = .init(repeating: 0, count: n)
-        disputeResolvedOn = .init(repeating: 0, count: n); hadDispute = .init(repeating: false, count: n)
-        promiseMadeOn = .init(repeating: 0, count: n); promisedOn = .init(repeating: 0, count: n)
-        promisePayOn = .init(repeating: 0, count: n); promiseKept = .init(repeating: false, count: n)
-        autopayAttempt = .init(repeating: 0, count: n)
-        creditNext = .init(repeating: 0, count: n); disputeNext = .init(repeating: 0, count: n)
-        actionNext = .init(repeating: 0, count: n); prefix = .init(repeating: 0, count: n)
-        invoiceWeightedDays = .init(repeating: 0, count: n); invoiceCollected = .init(repeating: 0, count: n)
-        nextDecision = .init(repeating: 0, count: n)
-        live.reserveCapacity(n)
+        guard buffers.capacity < n else { return }
+        buffers = ReplayBuffers(capacity: max(n, 2 * buffers.capacity))
     }
 
     // MARK: The day loop
 
     /// Adds the client's sums for this run to `tally` (which the caller zeroes).
-    mutating func replay(client c: Int, policy: ReplayPolicy, rng: ReplayRandom, clientEffect u: Double,
-                         tally t: inout [Double]) {
-        let entry = cohort.clients[c]
-        let first = entry.invoices.lowerBound
-        let n = entry.invoices.count
+    ///
+    /// `engine` is `policy`'s engine (any engine for the history, whose branches never call
+    /// it), passed in so that the replay borrows it instead of copying it out of the policy:
+    /// a copy retains every table it holds.
+    mutating func replay(client c: Int, policy: ReplayPolicy, engine: PolicyEngine, rng: ReplayRandom,
+                         clientEffect u: Double, tally t: inout [Double]) {
+        let invoices = cohort.clients[c].invoices
+        let autopay = cohort.clients[c].autopay
+        let first = invoices.lowerBound
+        let n = invoices.count
         guard n > 0 else { return }
         reserve(n)
         currentFirst = first
@@ -132,35 +132,36 @@ struct ClientReplay {
         let autopaySuccess = behaviour.autopaySuccess
         let partialPayment = behaviour.partialPayment, partialShare = behaviour.partialShare
         let base = self.base, dueOn = cohort.dueOn
-        // Unwrapped once: binding the large engine value out of an optional each simulated day
-        // copied it and retained every table it holds. `ReplayPolicy.none`'s engine stands in
-        // for the history, whose branches never call it.
-        let rules = policy.engine
-        let isHistory = rules == nil
-        let engine = rules ?? ClientReplay.placeholderEngine
-        var history: ClientRiskHistory? = policy.usesRisk ? entry.priorHistory : nil
+        let isHistory: Bool
+        if case .history = policy.kind { isHistory = true } else { isHistory = false }
+        var history: ClientRiskHistory? = policy.usesRisk ? cohort.clients[c].priorHistory : nil
         let writeOffAfter = isHistory ? cohort.historyWriteOffAfterDays : engine.policy.writeOffAfterDays
         let consolidates = isHistory ? false : engine.policy.limits.consolidatePerClient
         let grace = isHistory ? 3 : engine.policy.holds.promiseGraceDays
         let reviewMinutes = isHistory ? 0 : engine.reviewMinutes
         let reviewMoney = Double(costs.labour(minutes: reviewMinutes).minorUnits)
-        live.removeAll(keepingCapacity: true)
+        liveCount = 0
         var next = 0
+        var invoiceDays = 0
+        defer { t[.invoiceDays] += Double(invoiceDays) }
         var d = cohort.issuedOn[first]
         while true {
             // Issue.
             while next < n && cohort.issuedOn[first + next] <= d {
-                issue(next, global: first + next, entry: entry, engine: engine, usesRules: !isHistory, history: &history, rng: rng, tally: &t)
-                live.append(next)
+                issue(next, global: first + next, autopay: autopay, engine: engine, usesRules: !isHistory, history: &history, rng: rng, tally: &t)
+                live[liveCount] = next
+                liveCount += 1
                 next += 1
             }
-            if live.isEmpty {
+            if liveCount == 0 {
                 if next < n { d = cohort.issuedOn[first + next]; continue }
                 break
             }
             let day = Day(ordinal: d)
             // 1. Write-offs.
-            for k in live where !closed[k] && d - cohort.dueOn[first + k] >= writeOffAfter {
+            for slot in 0..<liveCount {
+                let k = live[slot]
+                guard !closed[k] && d - cohort.dueOn[first + k] >= writeOffAfter else { continue }
                 let g = first + k
                 t[.writtenOff] += Double(open[k])
                 t[.writtenOffDays] += Double(open[k]) * Double(d - cohort.issuedOn[g])
@@ -170,7 +171,9 @@ struct ClientReplay {
                 closed[k] = true
             }
             // 2. Disputes resolving or opening; credit notes.
-            for k in live where !closed[k] {
+            for slot in 0..<liveCount {
+                let k = live[slot]
+                guard !closed[k] else { continue }
                 let g = first + k
                 todayContacts[k] = 0
                 if disputeOpen[k] && disputeEnds[k] <= d {
@@ -206,11 +209,13 @@ struct ClientReplay {
             // 3. Decisions, contacts and their outcomes.
             if !isHistory {
                 dayContacts.removeAll(keepingCapacity: true)
-                for k in live where !closed[k] && (!skipsQuietDays || d >= nextDecision[k]) {
+                for slot in 0..<liveCount {
+                    let k = live[slot]
+                    guard !closed[k] && (!skipsQuietDays || d >= nextDecision[k]) else { continue }
                     let g = first + k
                     let facts = InvoiceDayFacts(
                         day: day, dueOn: Day(ordinal: cohort.dueOn[g]), openBalance: Money(minorUnits: open[k]),
-                        isAutopay: entry.autopay, isDisputeOpen: disputeOpen[k],
+                        isAutopay: autopay, isDisputeOpen: disputeOpen[k],
                         // The replay charges a dispute's task itself when it opens (`openDispute`).
                         disputeOpenedToday: false,
                         promisedOn: promisedOn[k] == ClientReplay.none ? nil : Day(ordinal: promisedOn[k]))
@@ -243,7 +248,9 @@ struct ClientReplay {
                     }
                 }
             } else {
-                for k in live where !closed[k] && actionNext[k] < cohort.actionCount[first + k] {
+                for slot in 0..<liveCount {
+                    let k = live[slot]
+                    guard !closed[k] && actionNext[k] < cohort.actionCount[first + k] else { continue }
                     let actions = cohort.loggedActions[first + k]
                     while actionNext[k] < actions.count && actions[actionNext[k]].day <= d {
                         let a = actions[actionNext[k]]
@@ -258,7 +265,9 @@ struct ClientReplay {
             // 4. Payments (Monday to Friday; never while a dispute is open).
             if !day.isWeekend {
                 let weekday = weekdayTable[day.isoWeekday - 1]
-                for k in live where !closed[k] && !disputeOpen[k] {
+                for slot in 0..<liveCount {
+                    let k = live[slot]
+                    guard !closed[k] && !disputeOpen[k] else { continue }
                     let g = first + k
                     let p = prefix[k]
                     var pay: Int64 = 0
@@ -293,14 +302,14 @@ struct ClientReplay {
                     if !isHistory { engine.recordPayment(&state[k]) }
                 }
             }
-            t[.invoiceDays] += Double(live.count)
+            invoiceDays += liveCount
             // Drop the closed invoices in place (keeping the order).
             var kept = 0
-            for i in 0..<live.count where !closed[live[i]] {
+            for i in 0..<liveCount where !closed[live[i]] {
                 live[kept] = live[i]
                 kept += 1
             }
-            if kept < live.count { live.removeLast(live.count - kept) }
+            liveCount = kept
             lastDay = max(lastDay, d)
             d += 1
         }
@@ -308,7 +317,7 @@ struct ClientReplay {
 
     // MARK: Events
 
-    mutating func issue(_ k: Int, global g: Int, entry: ReplayCohort.ClientEntry, engine: PolicyEngine, usesRules: Bool,
+    mutating func issue(_ k: Int, global g: Int, autopay: Bool, engine: PolicyEngine, usesRules: Bool,
                         history: inout ClientRiskHistory?, rng: ReplayRandom, tally t: inout [Double]) {
         open[k] = cohort.amount[g]
         closed[k] = false
@@ -331,7 +340,7 @@ struct ClientReplay {
         disputeOpen[k] = false; disputeEnds[k] = 0; disputeResolvedOn[k] = ClientReplay.none; hadDispute[k] = false
         promiseMadeOn[k] = ClientReplay.none; promisedOn[k] = ClientReplay.none; promisePayOn[k] = ClientReplay.none
         promiseKept[k] = false
-        autopayAttempt[k] = entry.autopay ? Day(ordinal: cohort.dueOn[g]).nextBusinessDay.ordinal : ClientReplay.none
+        autopayAttempt[k] = autopay ? Day(ordinal: cohort.dueOn[g]).nextBusinessDay.ordinal : ClientReplay.none
         creditNext[k] = 0; disputeNext[k] = 0; actionNext[k] = 0
         prefix[k] = rng.prefix(entity: cohort.ledgerPositions[g])
         invoiceWeightedDays[k] = 0

@@ -169,6 +169,20 @@ public struct ReplayCohort: Sendable {
 }
 
 extension ReplayCohort {
+    /// The same cohort with its flat per-invoice arrays in storage of its own (for one worker
+    /// thread of the replay: see `ClientReplay.init`).
+    func threadCopy() -> ReplayCohort {
+        func own<T>(_ a: [T]) -> [T] { a.withUnsafeBufferPointer { Array($0) } }
+        var copy = self
+        copy.clients = own(clients)
+        copy.invoiceIDs = own(invoiceIDs); copy.ledgerPositions = own(ledgerPositions)
+        copy.issuedOn = own(issuedOn); copy.dueOn = own(dueOn); copy.amount = own(amount); copy.clientOf = own(clientOf)
+        copy.creditNotes = own(creditNotes); copy.exogenousDisputes = own(exogenousDisputes)
+        copy.loggedActions = own(loggedActions)
+        copy.creditCount = own(creditCount); copy.exogenousCount = own(exogenousCount); copy.actionCount = own(actionCount)
+        return copy
+    }
+
     /// The last issue day of the window whose invoices all have a fate the ledger shows: due
     /// (at the cohort's longest terms) plus the write-off age (`historyWriteOffAfterDays`) falls
     /// on or before the ledger's last day, so each is paid, credited or written off by then.

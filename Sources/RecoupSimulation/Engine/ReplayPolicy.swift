@@ -11,7 +11,12 @@ public struct ReplayPolicy: Sendable {
 
     /// The name shown in tables and the `policy` field of SPEC §6.
     public var name: String
-    public var kind: Kind
+    public var kind: Kind {
+        didSet { usesRisk = ReplayPolicy.usesRisk(kind) }
+    }
+    /// Whether tiers depend on the risk features (so the replay keeps each client's history).
+    /// Stored: the replay asks once per client and run, and deriving it copies the engine.
+    private(set) var usesRisk: Bool
 
     /// The built-in `history` policy.
     public static let history = ReplayPolicy(name: "history", kind: .history)
@@ -30,9 +35,22 @@ public struct ReplayPolicy: Sendable {
     public init(policy: Policy) throws(PolicyError) {
         name = policy.name
         kind = .rules(try PolicyEngine(policy))
+        usesRisk = ReplayPolicy.usesRisk(kind)
     }
 
-    init(name: String, kind: Kind) { self.name = name; self.kind = kind }
+    init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+        usesRisk = ReplayPolicy.usesRisk(kind)
+    }
+
+    /// The same policy with its engine's tables in storage of its own, for one worker thread:
+    /// every copy of an engine retains its tables, and two threads retaining one shared buffer
+    /// contend for its reference count.
+    func threadCopy() -> ReplayPolicy {
+        guard case .rules(let engine) = kind, let copy = try? PolicyEngine(engine.policy) else { return self }
+        return ReplayPolicy(name: name, kind: .rules(copy))
+    }
 
     /// `autonomous`, `copilot`, `manual`, or `history`.
     public var mode: String {
@@ -48,9 +66,8 @@ public struct ReplayPolicy: Sendable {
         return nil
     }
 
-    /// Whether tiers depend on the risk features (so the replay keeps each client's history).
-    var usesRisk: Bool {
-        guard let e = engine, let model = e.policy.riskModel else { return false }
+    private static func usesRisk(_ kind: Kind) -> Bool {
+        guard case .rules(let e) = kind, let model = e.policy.riskModel else { return false }
         return e.policy.tiers.count > 1 && !model.features.isEmpty
     }
 }

@@ -70,6 +70,9 @@ public enum ReplayRunner {
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var replay = ClientReplay(cohort: cohort, behaviour: behaviour, base: base, costs: options.costs)
             replay.skipsQuietDays = options.skipsQuietDays
+            // This thread's own engines (see `ReplayPolicy.threadCopy`), unwrapped once.
+            let policies = policies.map { $0.threadCopy() }
+            let engines = policies.map { $0.engine ?? ClientReplay.placeholderEngine }
             var tally = [Double](repeating: 0, count: width)
             while let chunk = slots.claim() {
                 var sums = [Double](repeating: 0, count: policies.count * runs * width)
@@ -88,7 +91,7 @@ public enum ReplayRunner {
                         if let values = draws.values { replay.behaviour.setDynamicCoefficients(values, offset: r * CoefficientDraws.count) }
                         for (p, policy) in policies.enumerated() {
                             for f in 0..<width { tally[f] = 0 }
-                            replay.replay(client: c, policy: policy, rng: rng, clientEffect: u, tally: &tally)
+                            replay.replay(client: c, policy: policy, engine: engines[p], rng: rng, clientEffect: u, tally: &tally)
                             let start = (p * runs + r) * width
                             for f in 0..<width { sums[start + f] += weight * tally[f] }
                             if let invoiceSums {
