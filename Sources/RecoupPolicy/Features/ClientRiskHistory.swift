@@ -80,21 +80,20 @@ public struct ClientRiskHistory: Sendable, Equatable {
     /// Records an invoice issued to the client. Re-recording an id replaces nothing and is ignored.
     public mutating func recordIssued(invoiceID: String, issuedOn: Day, dueOn: Day, amount: Money) {
         guard indexByID[invoiceID] == nil else { return }
-        indexByID[invoiceID] = tracked.count
-        tracked.append(Tracked(issuedOn: issuedOn, dueOn: dueOn, amount: amount.minorUnits))
+        indexByID[invoiceID] = recordIssued(issuedOn: issuedOn, dueOn: dueOn, amount: amount)
     }
 
     /// Records a payment applied to one of the client's invoices. Unknown invoices are ignored
     /// (a payment for an invoice this history has not seen cannot change its features).
     public mutating func recordPayment(invoiceID: String, on day: Day, amount: Money) {
         guard let i = indexByID[invoiceID] else { return }
-        tracked[i].payments.append((day, amount.minorUnits))
+        recordPayment(position: i, on: day, amount: amount)
     }
 
     /// Records a credit note or write-off of one of the client's invoices.
     public mutating func recordAdjustment(invoiceID: String, on day: Day, amount: Money, kind: AdjustmentKind) {
         guard let i = indexByID[invoiceID] else { return }
-        tracked[i].adjustments.append((day, amount.minorUnits, kind == .writeOff))
+        recordAdjustment(position: i, on: day, amount: amount, kind: kind)
     }
 
     /// Records a write-off of the open balance `amount` of one of the client's invoices.
@@ -105,7 +104,54 @@ public struct ClientRiskHistory: Sendable, Equatable {
     /// Records a dispute opened on one of the client's invoices.
     public mutating func recordDisputeOpened(invoiceID: String, on day: Day) {
         guard let i = indexByID[invoiceID] else { return }
-        tracked[i].disputesOpened.append(day)
+        recordDisputeOpened(position: i, on: day)
+    }
+
+    // MARK: By position
+
+    // For a caller that knows its invoices by the order it recorded them (the simulator, which
+    // records a client's invoices as it issues them): no id to hash per event, and a history
+    // copied from a shared one keeps sharing its id index.
+
+    /// Records an invoice issued to the client without an id and returns its position (the
+    /// number of invoices recorded before it), for the `position:` methods.
+    @discardableResult
+    public mutating func recordIssued(issuedOn: Day, dueOn: Day, amount: Money) -> Int {
+        tracked.append(Tracked(issuedOn: issuedOn, dueOn: dueOn, amount: amount.minorUnits))
+        return tracked.count - 1
+    }
+
+    /// Records a payment for the invoice at `position`.
+    /// - Precondition: `position < invoiceCount`.
+    public mutating func recordPayment(position: Int, on day: Day, amount: Money) {
+        tracked[position].payments.append((day, amount.minorUnits))
+    }
+
+    /// Records a credit note or write-off of the invoice at `position`.
+    /// - Precondition: `position < invoiceCount`.
+    public mutating func recordAdjustment(position: Int, on day: Day, amount: Money, kind: AdjustmentKind) {
+        tracked[position].adjustments.append((day, amount.minorUnits, kind == .writeOff))
+    }
+
+    /// Records a dispute opened on the invoice at `position`.
+    /// - Precondition: `position < invoiceCount`.
+    public mutating func recordDisputeOpened(position: Int, on day: Day) {
+        tracked[position].disputesOpened.append(day)
+    }
+
+    /// The same history in storage of its own (no buffer shared with `self`), for a worker
+    /// thread that copies it often: copies retain the buffers they share, and threads retaining
+    /// one shared buffer contend for its reference count.
+    public func unshared() -> ClientRiskHistory {
+        func own<T>(_ a: [T]) -> [T] { a.withUnsafeBufferPointer { Array($0) } }
+        var copy = self
+        copy.tracked = tracked.map { t in
+            var t = t
+            t.payments = own(t.payments); t.adjustments = own(t.adjustments); t.disputesOpened = own(t.disputesOpened)
+            return t
+        }
+        copy.indexByID = Dictionary(uniqueKeysWithValues: indexByID.map { ($0.key, $0.value) })
+        return copy
     }
 
     /// The feature vector, in `RiskFeature.allCases` order, of a new invoice issued on `issuedOn`,
@@ -118,8 +164,17 @@ public struct ClientRiskHistory: Sendable, Equatable {
     ///   - amount: the new invoice's amount (> 0).
     /// - Complexity: O(n + e) for n earlier invoices with e events.
     public func features(issuedOn d: Day, dueOn: Day, amount: Money) -> [Double] {
+        var out: [Double] = []
+        features(issuedOn: d, dueOn: dueOn, amount: amount, into: &out)
+        return out
+    }
+
+    /// `features(issuedOn:dueOn:amount:)` written into `out` (resized to the feature count), so
+    /// a caller scoring many invoices reuses one buffer.
+    public func features(issuedOn d: Day, dueOn: Day, amount: Money, into out: inout [Double]) {
         let stats = summary(at: d)
-        var out = [Double](repeating: 0, count: RiskFeature.allCases.count)
+        let count = RiskFeature.allCases.count
+        if out.count != count { out = [Double](repeating: 0, count: count) }
         let units = amount.units
         for (k, feature) in RiskFeature.allCases.enumerated() {
             let v: Double
@@ -146,7 +201,6 @@ public struct ClientRiskHistory: Sendable, Equatable {
             }
             out[k] = v
         }
-        return out
     }
 
     /// Counts behind the features at the start of day `d`.

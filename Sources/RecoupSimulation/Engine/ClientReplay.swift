@@ -57,6 +57,10 @@ struct ClientReplay {
     /// The open invoices (local indices, issue order): the first `liveCount` entries.
     var live: UnsafeMutablePointer<Int> { buffers.live }
     var liveCount = 0
+    /// The risk history's position of local invoice 0 (the client's earlier invoices come first).
+    var historyBase = 0
+    /// The risk features of the invoice being issued (reused).
+    var riskFeatures: [Double] = []
     /// Skip `decide` on days it cannot act (same output, tested).
     var skipsQuietDays = true
     var dayContacts: [ClientDayContact] = []
@@ -119,7 +123,6 @@ struct ClientReplay {
         let n = invoices.count
         guard n > 0 else { return }
         reserve(n)
-        currentFirst = first
         for c in 0..<5 { contactCoefficients[c] = behaviour.channelCoefficients[c] }
         contactCoefficients[5] = behaviour.firmCoefficient
         contactCoefficients[6] = behaviour.humanCoefficient
@@ -135,6 +138,8 @@ struct ClientReplay {
         let isHistory: Bool
         if case .history = policy.kind { isHistory = true } else { isHistory = false }
         var history: ClientRiskHistory? = policy.usesRisk ? cohort.clients[c].priorHistory : nil
+        // The client's invoices enter the history in issue order after its earlier ones.
+        historyBase = history?.invoiceCount ?? 0
         let writeOffAfter = isHistory ? cohort.historyWriteOffAfterDays : engine.policy.writeOffAfterDays
         let consolidates = isHistory ? false : engine.policy.limits.consolidatePerClient
         let grace = isHistory ? 3 : engine.policy.holds.promiseGraceDays
@@ -166,7 +171,7 @@ struct ClientReplay {
                 t[.writtenOff] += Double(open[k])
                 t[.writtenOffDays] += Double(open[k]) * Double(d - cohort.issuedOn[g])
                 invoiceWeightedDays[k] += Double(open[k]) * Double(d - cohort.issuedOn[g])
-                history?.recordWriteOff(invoiceID: cohort.invoiceIDs[g], on: day, amount: Money(minorUnits: open[k]))
+                history?.recordAdjustment(position: historyBase + k, on: day, amount: Money(minorUnits: open[k]), kind: .writeOff)
                 open[k] = 0
                 closed[k] = true
             }
@@ -187,7 +192,7 @@ struct ClientReplay {
                         let e = exogenous[disputeNext[k]]
                         disputeNext[k] += 1
                         if e.openedOn == d && !disputeOpen[k] && !hadDispute[k] {
-                            openDispute(k, global: g, on: d, days: e.days, history: &history, tally: &t)
+                            openDispute(k, on: d, days: e.days, history: &history, tally: &t)
                         }
                     }
                 }
@@ -200,7 +205,7 @@ struct ClientReplay {
                         open[k] -= amount
                         nextDecision[k] = d
                         t[.credited] += Double(amount)
-                        history?.recordAdjustment(invoiceID: cohort.invoiceIDs[g], on: day, amount: Money(minorUnits: amount),
+                        history?.recordAdjustment(position: historyBase + k, on: day, amount: Money(minorUnits: amount),
                                                   kind: .creditNote)
                         if open[k] == 0 { closed[k] = true }
                     }
@@ -208,7 +213,7 @@ struct ClientReplay {
             }
             // 3. Decisions, contacts and their outcomes.
             if !isHistory {
-                dayContacts.removeAll(keepingCapacity: true)
+                if !dayContacts.isEmpty { dayContacts.removeAll(keepingCapacity: true) }
                 for slot in 0..<liveCount {
                     let k = live[slot]
                     guard !closed[k] && (!skipsQuietDays || d >= nextDecision[k]) else { continue }
@@ -324,11 +329,13 @@ struct ClientReplay {
         if usesRules {
             var risk = 0.0
             // In place: a copy of the history here would be copied again on write, once per issue.
-            if let x = history?.features(issuedOn: Day(ordinal: cohort.issuedOn[g]), dueOn: Day(ordinal: cohort.dueOn[g]),
-                                         amount: Money(minorUnits: cohort.amount[g])) {
-                risk = engine.risk(featureValues: x)
-                history?.recordIssued(invoiceID: cohort.invoiceIDs[g], issuedOn: Day(ordinal: cohort.issuedOn[g]),
-                                      dueOn: Day(ordinal: cohort.dueOn[g]), amount: Money(minorUnits: cohort.amount[g]))
+            if history != nil {
+                let issued = Day(ordinal: cohort.issuedOn[g]), due = Day(ordinal: cohort.dueOn[g])
+                let amount = Money(minorUnits: cohort.amount[g])
+                history?.features(issuedOn: issued, dueOn: due, amount: amount, into: &riskFeatures)
+                risk = engine.risk(featureValues: riskFeatures)
+                // Recorded by position: this invoice's is `historyBase + k` (see `replay`).
+                history?.recordIssued(issuedOn: issued, dueOn: due, amount: amount)
             }
             state[k] = engine.makeState(risk: risk)
         }
@@ -362,13 +369,13 @@ struct ClientReplay {
         invoiceWeightedDays[k] += a * Double(d - cohort.issuedOn[g])
         invoiceCollected[k] += a
         if d - cohort.dueOn[g] <= 90 { t[.collected90] += a }
-        history?.recordPayment(invoiceID: cohort.invoiceIDs[g], on: Day(ordinal: d), amount: Money(minorUnits: amount))
+        history?.recordPayment(position: historyBase + k, on: Day(ordinal: d), amount: Money(minorUnits: amount))
         open[k] -= amount
         nextDecision[k] = min(nextDecision[k], d + 1)
         if open[k] <= 0 { open[k] = 0; closed[k] = true }
     }
 
-    mutating func openDispute(_ k: Int, global g: Int, on d: Int, days: Int, history: inout ClientRiskHistory?,
+    mutating func openDispute(_ k: Int, on d: Int, days: Int, history: inout ClientRiskHistory?,
                               tally t: inout [Double]) {
         disputeOpen[k] = true
         hadDispute[k] = true
@@ -377,7 +384,7 @@ struct ClientReplay {
         t[.disputes] += 1
         t[.disputeMinutes] += costs.humanMinutes.dispute
         t[.cost] += Double(disputeMoney)
-        history?.recordDisputeOpened(invoiceID: cohort.invoiceIDs[g], on: Day(ordinal: d))
+        history?.recordDisputeOpened(position: historyBase + k, on: Day(ordinal: d))
     }
 
     /// Makes one contact for invoice `k` on day `d`: its cost (once per message when
@@ -444,13 +451,10 @@ struct ClientReplay {
             let durations = behaviour.disputeDurationDays
             let days = durations[min(durations.count - 1,
                                      Int(ReplayRandom.uniform(prefix: p, day: d, purpose: .disputeDuration, index: index) * Double(durations.count)))]
-            openDispute(k, global: cohortGlobal(k), on: d, days: days, history: &history, tally: &t)
+            openDispute(k, on: d, days: days, history: &history, tally: &t)
         }
     }
 
-    /// The cohort position of local invoice `k` of the client being replayed.
-    var currentFirst = 0
-    func cohortGlobal(_ k: Int) -> Int { currentFirst + k }
 
     @inline(__always) func channelIndex(_ channel: Channel) -> Int {
         switch channel {

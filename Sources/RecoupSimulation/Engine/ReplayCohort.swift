@@ -174,7 +174,11 @@ extension ReplayCohort {
     func threadCopy() -> ReplayCohort {
         func own<T>(_ a: [T]) -> [T] { a.withUnsafeBufferPointer { Array($0) } }
         var copy = self
-        copy.clients = own(clients)
+        copy.clients = clients.map { entry in
+            var entry = entry
+            entry.priorHistory = entry.priorHistory.unshared()
+            return entry
+        }
         copy.invoiceIDs = own(invoiceIDs); copy.ledgerPositions = own(ledgerPositions)
         copy.issuedOn = own(issuedOn); copy.dueOn = own(dueOn); copy.amount = own(amount); copy.clientOf = own(clientOf)
         copy.creditNotes = own(creditNotes); copy.exogenousDisputes = own(exogenousDisputes)

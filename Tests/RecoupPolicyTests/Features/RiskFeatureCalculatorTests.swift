@@ -200,4 +200,59 @@ func makeRandomLedger(clients: Int, seed: UInt64) -> Ledger {
         }
         #expect(compared == ledger.invoices.count)
     }
+
+    /// Recording by position (as the simulator does: an unshared copy of a client's earlier
+    /// history, then its new invoices in issue order) gives exactly the features of recording
+    /// by id, through `features(…into:)` with one reused buffer.
+    @Test func positionalRecordingAgreesWithRecordingByID() {
+        let ledger = makeRandomLedger(clients: 6, seed: 23)
+        var compared = 0
+        for client in ledger.clients {
+            let invoices = ledger.invoices.filter { $0.clientID == client.id }.sorted { $0.issuedOn < $1.issuedOn }
+            let split = invoices.count / 2
+            enum Event { case issue(Invoice), pay(Payment), adjust(Adjustment), dispute(Dispute) }
+            func events(of chosen: ArraySlice<Invoice>) -> [(Day, Int, Event)] {
+                let ids = Set(chosen.map(\.id))
+                var out: [(Day, Int, Event)] = chosen.map { ($0.issuedOn, 0, .issue($0)) }
+                for p in ledger.payments where ids.contains(p.invoiceID ?? "") { out.append((p.receivedOn, 1, .pay(p))) }
+                for a in ledger.adjustments where ids.contains(a.invoiceID) { out.append((a.on, 1, .adjust(a))) }
+                for x in ledger.disputes where ids.contains(x.invoiceID) { out.append((x.openedOn, 1, .dispute(x))) }
+                return out.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            }
+            var byID = ClientRiskHistory(client: client)
+            for (_, _, event) in events(of: invoices[..<split]) {
+                switch event {
+                case .issue(let inv): byID.recordIssued(invoiceID: inv.id, issuedOn: inv.issuedOn, dueOn: inv.dueOn, amount: inv.amount)
+                case .pay(let p): byID.recordPayment(invoiceID: p.invoiceID ?? "", on: p.receivedOn, amount: p.amount)
+                case .adjust(let a): byID.recordAdjustment(invoiceID: a.invoiceID, on: a.on, amount: a.amount, kind: a.kind)
+                case .dispute(let x): byID.recordDisputeOpened(invoiceID: x.invoiceID, on: x.openedOn)
+                }
+            }
+            var byPosition = byID.unshared()
+            #expect(byPosition == byID)
+            var position: [String: Int] = [:]
+            var buffer: [Double] = []
+            for (_, _, event) in events(of: invoices[split...]) {
+                switch event {
+                case .issue(let inv):
+                    byPosition.features(issuedOn: inv.issuedOn, dueOn: inv.dueOn, amount: inv.amount, into: &buffer)
+                    #expect(buffer == byID.features(issuedOn: inv.issuedOn, dueOn: inv.dueOn, amount: inv.amount), "invoice \(inv.id)")
+                    byID.recordIssued(invoiceID: inv.id, issuedOn: inv.issuedOn, dueOn: inv.dueOn, amount: inv.amount)
+                    position[inv.id] = byPosition.recordIssued(issuedOn: inv.issuedOn, dueOn: inv.dueOn, amount: inv.amount)
+                    compared += 1
+                case .pay(let p):
+                    byID.recordPayment(invoiceID: p.invoiceID ?? "", on: p.receivedOn, amount: p.amount)
+                    if let i = position[p.invoiceID ?? ""] { byPosition.recordPayment(position: i, on: p.receivedOn, amount: p.amount) }
+                case .adjust(let a):
+                    byID.recordAdjustment(invoiceID: a.invoiceID, on: a.on, amount: a.amount, kind: a.kind)
+                    if let i = position[a.invoiceID] { byPosition.recordAdjustment(position: i, on: a.on, amount: a.amount, kind: a.kind) }
+                case .dispute(let x):
+                    byID.recordDisputeOpened(invoiceID: x.invoiceID, on: x.openedOn)
+                    if let i = position[x.invoiceID] { byPosition.recordDisputeOpened(position: i, on: x.openedOn) }
+                }
+            }
+            #expect(byPosition.tracked == byID.tracked)
+        }
+        #expect(compared > 20)
+    }
 }
