@@ -1,0 +1,168 @@
+/// Parses and checks one record of a source against its bundle file's spec: every per-cell rule
+/// of SPEC §2, the references to clients and invoices, and the rules across columns. It writes
+/// the row's cells, ready to bind, and its problems; it never writes to the store.
+///
+/// Read-only once made (the reference maps are only read), so the import can run it on a
+/// second thread while the first inserts the rows it has checked (`RowPipeline`). The one
+/// exception is `createClient`, which inserts a client the row names (a mapped import with
+/// `createClients`): it is only set when the rows are checked on the writing thread.
+struct RowChecker {
+    let spec: BundleFileSpec
+    let file: String
+    /// For each spec column, the source field holding it (-1 when absent).
+    let sourceIndex: [Int]
+    /// For each spec column, the name to quote in messages (the source's own header).
+    let labels: [String]
+    let headerCount: Int
+    let dateFormat: DateFormat
+    let tokens: [DateFormat.Token]
+    let decimalSeparator: UInt8
+    let clients: KeyMap
+    let invoices: KeyMap
+    let clientNames: [Int64: String]
+    let isPayments: Bool
+    /// Inserts an unknown client named by field `k` of the record and returns its id.
+    var createClient: ((CSVRecord, Int) throws(LedgerImportError) -> Int64)?
+
+    /// Whether any column refers to clients or to invoices.
+    var refersToClients: Bool { spec.columns.contains { if case .clientRef = $0.kind { return true } else { return false } } }
+    var refersToInvoices: Bool { spec.columns.contains { if case .invoiceRef = $0.kind { return true } else { return false } } }
+
+    /// Checks `record`, writing its cells into `cells` (one per spec column) and appending
+    /// its problems to `issues`; true when the row may be inserted.
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    func check(_ record: CSVRecord, cells: inout [Cell], issues: inout [ImportIssue]) throws(LedgerImportError) -> Bool {
+        let line = record.line
+        guard record.count == headerCount else {
+            issues.append(ImportIssue(file: file, line: line, column: "-",
+                reason: "the row has \(record.count) fields but the header has \(headerCount); quote fields that contain commas"))
+            return false
+        }
+        var rowOK = true
+        var invoiceClient: Int64? = nil
+        var invoiceRange = 0..<0
+        func fail(_ j: Int, _ reason: String) {
+            issues.append(ImportIssue(file: file, line: line, column: labels[j], reason: reason))
+            rowOK = false
+        }
+        for j in 0..<spec.columns.count {
+            let column = spec.columns[j]
+            let k = sourceIndex[j]
+            let empty = record.isEmpty(k)
+            let r = k >= 0 ? record.range(k) : 0..<0
+            if empty {
+                if column.isRequired {
+                    fail(j, "is empty; a value is required")
+                    continue
+                }
+                switch column.kind {
+                case .integer(_, let value?): cells[j] = .int(value)
+                case .boolean: cells[j] = .int(0)
+                case .vocabulary(_, let value?): cells[j] = .constant(value)
+                case .currency: cells[j] = .constant("USD")
+                default: cells[j] = .null
+                }
+                continue
+            }
+            switch column.kind {
+            case .key, .text:
+                guard record.isValidUTF8(k) else { fail(j, "is not valid UTF-8 text; save the file as UTF-8"); continue }
+                cells[j] = .text(r)
+            case .day(let allowTime):
+                switch DayBytes.parse(record.storage, r, format: dateFormat, tokens: tokens, allowTime: allowTime) {
+                case .success(let day): cells[j] = .int(Int64(day.ordinal))
+                case .failure(.malformed):
+                    fail(j, "\(quoted(record, k)) is not a date of the form \(dateFormat)\(allowTime && dateFormat == .iso ? " (or an ISO date-time)" : "")")
+                case .failure(.nonexistent):
+                    fail(j, "\(quoted(record, k)) is not a day of the calendar")
+                }
+            case .money(let positive):
+                switch MoneyBytes.parse(record.storage, r, decimalSeparator: decimalSeparator) {
+                case .success(let money):
+                    if positive && money.minorUnits <= 0 {
+                        fail(j, "\(quoted(record, k)) must be greater than 0")
+                    } else {
+                        cells[j] = .int(money.minorUnits)
+                    }
+                case .failure(let error):
+                    fail(j, error.description)
+                }
+            case .integer(let range, _):
+                if let value = Int64(record.string(k)), range.contains(value) {
+                    cells[j] = .int(value)
+                } else {
+                    fail(j, "\(quoted(record, k)) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+                }
+            case .number(let range, let openLower):
+                let text = record.string(k)
+                if let value = Double(text), value.isFinite, range.contains(value),
+                    !(openLower && value == range.lowerBound), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }) {
+                    cells[j] = .real(value)
+                } else {
+                    let bounds = openLower ? "in (\(fmt(range.lowerBound)), \(fmt(range.upperBound))]"
+                        : "from \(fmt(range.lowerBound)) to \(fmt(range.upperBound))"
+                    fail(j, "\(quoted(record, k)) is not a number \(bounds)")
+                }
+            case .boolean:
+                switch record.string(k).lowercased() {
+                case "true", "1": cells[j] = .int(1)
+                case "false", "0": cells[j] = .int(0)
+                default: fail(j, "\(quoted(record, k)) is not true or false")
+                }
+            case .vocabulary(let words, _):
+                if words.contains(where: { $0.utf8.elementsEqual(record.storage[r]) }) {
+                    cells[j] = .text(r)
+                } else {
+                    fail(j, "\(quoted(record, k)) is not one of \(words.joined(separator: ", "))")
+                }
+            case .currency:
+                let bytes = record.storage[r]
+                if bytes.count == 3, bytes.allSatisfy({ $0 >= 65 && $0 <= 90 }) {
+                    cells[j] = .text(r)
+                } else {
+                    fail(j, "\(quoted(record, k)) is not an ISO 4217 currency code such as USD")
+                }
+            case .clientRef:
+                if let entry = clients.find(record.storage, r) {
+                    cells[j] = .int(clients.first[entry])
+                } else if let createClient {
+                    cells[j] = .int(try createClient(record, k))
+                } else {
+                    fail(j, "unknown client \(quoted(record, k)): it is neither in clients.csv nor in the store; add it to clients.csv")
+                }
+            case .invoiceRef:
+                if let entry = invoices.find(record.storage, r) {
+                    cells[j] = .int(invoices.first[entry])
+                    invoiceClient = invoices.second[entry]
+                    invoiceRange = r
+                } else {
+                    fail(j, "unknown invoice \(quoted(record, k)): it is neither in invoices.csv nor in the store")
+                }
+            }
+        }
+        guard rowOK else { return false }
+        // Rules across columns.
+        if let (a, b, message) = spec.orderedPair, case .int(let first) = cells[a], case .int(let second) = cells[b],
+            second < first {
+            fail(b, "\(Day(ordinal: Int(second)).iso) is before \(spec.columns[a].name) \(Day(ordinal: Int(first)).iso); \(message)")
+            return false
+        }
+        if isPayments, let invoiceClient, case .int(let payer) = cells[1], payer != invoiceClient,
+            let j = spec.index(of: "invoice_id") {
+            fail(j, "invoice \"\(String(decoding: record.storage[invoiceRange], as: UTF8.self))\" belongs to client \"\(clientNames[invoiceClient] ?? "?")\", not to the paying client \"\(clientNames[payer] ?? "?")\"; apply the payment to one of that client's invoices or leave invoice_id empty")
+            return false
+        }
+        return true
+    }
+}
+
+/// A number as a message shows it (no `.0` on whole numbers).
+func fmt(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+}
+
+/// Field `k` of `record` in quotes, cut to 40 characters, for messages.
+func quoted(_ record: CSVRecord, _ k: Int) -> String {
+    let text = record.string(k)
+    return "\"" + (text.count <= 40 ? text : String(text.prefix(37)) + "…") + "\""
+}

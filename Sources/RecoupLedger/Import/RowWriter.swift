@@ -1,0 +1,142 @@
+/// Inserts one table's checked rows and explains the ones the store refuses: a key repeated
+/// within the file, or a key already in the store with other content. Runs on the thread that
+/// holds the write transaction, and is the only writer of the session's problems, counts and
+/// reference maps while a table is imported, so they come out in line order however the rows
+/// were checked.
+struct RowWriter {
+    let spec: BundleFileSpec
+    let session: ImportSession
+    let file: String
+    let labels: [String]
+    let sourceIndex: [Int]
+    let allowsIdenticalDuplicates: Bool
+    let insert: RawStatement
+    let existing: RawStatement
+    /// The table's largest id before this file: ids above it were inserted from this file.
+    let baseline: Int64
+    var insertedLines: [Int32] = []
+    var counts: ImportReport.FileCounts
+    let keyIndex: Int
+    let isClients: Bool
+    let isInvoices: Bool
+
+    init(spec: BundleFileSpec, session: ImportSession, source: any RowSource, labels: [String], sourceIndex: [Int],
+         baseline: Int64) throws(LedgerImportError) {
+        self.spec = spec
+        self.session = session
+        file = source.fileName
+        self.labels = labels
+        self.sourceIndex = sourceIndex
+        allowsIdenticalDuplicates = source.allowsIdenticalDuplicates
+        insert = try RawStatement(session.db, sql: spec.insertSQL)
+        existing = try RawStatement(session.db, sql: spec.selectExistingSQL)
+        self.baseline = baseline
+        counts = ImportReport.FileCounts(file: file, table: spec.name, rows: 0, inserted: 0, unchanged: 0)
+        keyIndex = spec.keyColumns[0]
+        isClients = spec.name == "clients"
+        isInvoices = spec.name == "invoices"
+    }
+
+    /// Takes one record: records the problems its check found, and inserts it when it passed.
+    mutating func take(_ record: CSVRecord, cells: [Cell], passed: Bool, issues: [ImportIssue]) throws(LedgerImportError) {
+        counts.rows += 1
+        if counts.rows % 100_000 == 0 { session.progress?(file, counts.rows) }
+        for issue in issues { session.add(issue) }
+        guard passed else { return }
+        let line = record.line
+        func fail(_ j: Int, _ reason: String) {
+            session.add(ImportIssue(file: file, line: line, column: labels[j], reason: reason))
+        }
+        // Insert, or explain the conflict.
+        let changed: Int
+        do { changed = try insert.execute(cells, record.storage) } catch {
+            fail(keyIndex, "the store refused the row (\(error))")
+            return
+        }
+        if changed == 1 {
+            counts.inserted += 1
+            insertedLines.append(Int32(clamping: line))
+            if isClients || isInvoices {
+                let id = insert.lastInsertedID
+                let keyRange = record.range(sourceIndex[keyIndex])
+                if isClients {
+                    session.clients.insert(record.storage, keyRange, id, 0)
+                    session.clientNames[id] = record.string(sourceIndex[keyIndex])
+                } else if case .int(let client) = cells[1] {
+                    session.invoices.insert(record.storage, keyRange, id, client)
+                }
+            }
+            return
+        }
+        for (n, j) in spec.keyColumns.enumerated() { existing.bind(Int32(n + 1), cells[j], record.storage) }
+        guard try existing.step() else {
+            existing.reset()
+            fail(keyIndex, "the store refused the row without saying why")
+            return
+        }
+        let existingID = existing.int64(0)
+        var difference: (Int, StoredValue)? = nil
+        for j in 0..<cells.count {
+            let stored = existing.value(Int32(j + 1))
+            if !same(stored, cells[j], record.storage) { difference = (j, stored); break }
+        }
+        existing.reset()
+        let keyText = spec.keyColumns.map { quoted(record, sourceIndex[$0]) }.joined(separator: ", ")
+        if existingID > baseline {
+            if allowsIdenticalDuplicates && difference == nil { counts.unchanged += 1; return }
+            let index = Int(existingID - baseline - 1)
+            let first = index < insertedLines.count ? " (first on line \(insertedLines[index]))" : ""
+            if let (j, _) = difference, allowsIdenticalDuplicates {
+                fail(j, "\(spec.keyColumnNames) \(keyText) appears again\(first) with a different \(labels[j]); rows with the same key must agree")
+            } else {
+                fail(keyIndex, "duplicate \(spec.keyColumnNames) \(keyText) within the file\(first); each key may appear once")
+            }
+        } else if let (j, stored) = difference {
+            fail(j, "\(spec.keyColumnNames) \(keyText) is already in the store with \(labels[j]) \(describe(stored, spec.columns[j])), here \(describe(cells[j], spec.columns[j], record)); the same key must keep the same content (give the changed row a new key)")
+        } else {
+            counts.unchanged += 1
+        }
+    }
+
+    private func same(_ stored: StoredValue, _ cell: Cell, _ bytes: [UInt8]) -> Bool {
+        switch (stored, cell) {
+        case (.null, .null): return true
+        case (.int(let a), .int(let b)): return a == b
+        case (.real(let a), .real(let b)): return a == b
+        case (.int(let a), .real(let b)): return Double(a) == b
+        case (.text(let a), .text(let r)): return a.elementsEqual(bytes[r])
+        case (.text(let a), .constant(let s)): return a.elementsEqual(s.utf8)
+        default: return false
+        }
+    }
+
+    private func describe(_ stored: StoredValue, _ column: ColumnSpec) -> String {
+        switch stored {
+        case .null: return "empty"
+        case .int(let v): return describeInt(v, column)
+        case .real(let v): return fmt(v)
+        case .text(let bytes): return "\"" + String(decoding: bytes, as: UTF8.self) + "\""
+        }
+    }
+
+    private func describe(_ cell: Cell, _ column: ColumnSpec, _ record: CSVRecord) -> String {
+        switch cell {
+        case .null: return "empty"
+        case .int(let v): return describeInt(v, column)
+        case .real(let v): return fmt(v)
+        case .text(let r): return "\"" + String(decoding: record.storage[r], as: UTF8.self) + "\""
+        case .constant(let s): return "\"" + s + "\""
+        }
+    }
+
+    private func describeInt(_ v: Int64, _ column: ColumnSpec) -> String {
+        switch column.kind {
+        case .day: return Day(ordinal: Int(v)).iso
+        case .money: return Money(minorUnits: v).decimalString
+        case .clientRef: return "\"" + (session.clientNames[v] ?? "?") + "\""
+        case .invoiceRef: return "another invoice"
+        case .boolean: return v == 1 ? "true" : "false"
+        default: return String(v)
+        }
+    }
+}

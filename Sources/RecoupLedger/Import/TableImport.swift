@@ -1,0 +1,165 @@
+import GRDB
+
+/// Imports one source into one table: parses and checks every row (`RowChecker`), inserts the
+/// good ones (`RowWriter`), and records every problem in the session.
+///
+/// On a large file the checking runs on a second thread, a batch ahead of the inserts
+/// (`RowPipeline`): the import uses both cores, and gives the same result, problems in the same
+/// order, as checking each row just before inserting it.
+struct TableImport {
+    let spec: BundleFileSpec
+    let source: any RowSource
+    let session: ImportSession
+
+    func run() throws(LedgerImportError) {
+        let file = source.fileName
+        // Map the header onto the spec.
+        var sourceIndex = [Int](repeating: -1, count: spec.columns.count)
+        var labels = spec.columns.map(\.name)
+        var seen: [String: Int] = [:]
+        var headerOK = true
+        for (k, name) in source.header.enumerated() {
+            let lower = name.lowercased()
+            if let first = seen[lower] {
+                session.add(ImportIssue(file: file, line: 1, column: name,
+                    reason: "the column appears twice in the header (fields \(first + 1) and \(k + 1)); keep one"))
+                headerOK = false
+                continue
+            }
+            seen[lower] = k
+            if let j = spec.columns.firstIndex(where: { $0.name == lower }) {
+                sourceIndex[j] = k
+                labels[j] = source.labels[k]
+            } else if !name.isEmpty {
+                session.warnings.append("\(file): column \"\(source.labels[k])\" is not part of the \(spec.fileName) format; it was kept aside (not imported)")
+            }
+        }
+        for (j, column) in spec.columns.enumerated() where column.isRequired && sourceIndex[j] < 0 {
+            session.add(ImportIssue(file: file, line: 1, column: column.name,
+                reason: "required column is missing from the header; add a \(column.name) column"))
+            headerOK = false
+        }
+        guard headerOK else { return }
+
+        var checker = RowChecker(
+            spec: spec, file: file, sourceIndex: sourceIndex, labels: labels, headerCount: source.header.count,
+            dateFormat: source.dateFormat, tokens: { if case .pattern(let p) = source.dateFormat { return DateFormat.tokens(p) } else { return [] } }(),
+            decimalSeparator: source.decimalSeparator, clients: session.clients, invoices: session.invoices,
+            clientNames: session.clientNames, isPayments: spec.name == "payments", createClient: nil)
+        if spec.name == "invoices" || checker.refersToInvoices {
+            try session.loadInvoicesIfNeeded()
+            checker = RowChecker(
+                spec: spec, file: file, sourceIndex: sourceIndex, labels: labels, headerCount: source.header.count,
+                dateFormat: checker.dateFormat, tokens: checker.tokens, decimalSeparator: checker.decimalSeparator,
+                clients: session.clients, invoices: session.invoices, clientNames: session.clientNames,
+                isPayments: checker.isPayments, createClient: nil)
+        }
+        let isInvoices = spec.name == "invoices", isClients = spec.name == "clients"
+        // A row that creates its client writes to the store while it is checked.
+        let createsClients = session.createsMissingClients && isInvoices && checker.refersToClients
+        if createsClients {
+            let createClient = try RawStatement(session.db, sql: "INSERT INTO clients (client_id) VALUES (?)")
+            let session = self.session
+            checker.createClient = { (record: CSVRecord, k: Int) throws(LedgerImportError) -> Int64 in
+                createClient.bind(1, .text(record.range(k)), record.storage)
+                _ = try createClient.execute()
+                let id = createClient.lastInsertedID
+                let name = record.string(k)
+                session.clients.insert(name, id, 0)
+                session.clientNames[id] = name
+                session.createdClients += 1
+                return id
+            }
+        }
+        let baseline: Int64
+        do {
+            baseline = try Int64.fetchOne(session.db, sql: "SELECT IFNULL(MAX(id), 0) FROM \(spec.name)") ?? 0
+        } catch { throw .store(LedgerStore.reason(error)) }
+        var writer = try RowWriter(spec: spec, session: session, source: source, labels: labels,
+                                   sourceIndex: sourceIndex, baseline: baseline)
+        // Bulk load: into an empty table, build the secondary indexes once at the end (a sort)
+        // instead of row by row. Same definitions, same transaction: a rollback restores them.
+        var deferredIndexes: [String] = []
+        if baseline == 0 {
+            do {
+                let indexes = try Row.fetchAll(session.db, sql: """
+                    SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL
+                    ORDER BY name
+                    """, arguments: [spec.name])
+                for index in indexes {
+                    let name: String = index[0]
+                    deferredIndexes.append(index[1])
+                    try session.db.execute(sql: "DROP INDEX \(name)")
+                }
+            } catch { throw .store(LedgerStore.reason(error)) }
+        }
+
+        // The checker runs ahead on another thread only when the maps it reads are not the
+        // ones the writer fills: invoices are looked up only after invoices.csv, clients only
+        // after clients.csv, and no row creates a client.
+        let concurrent = !createsClients && !(isClients && checker.refersToClients) && !(isInvoices && checker.refersToInvoices)
+        if concurrent {
+            try RowPipeline(source: source, checker: checker).run { (batch: RowPipeline.Batch) throws(LedgerImportError) in
+                // Read through local copies (one retain each per batch, released before the batch
+                // goes back to the reader) rather than the batch's properties row by row.
+                for i in 0..<batch.count {
+                    try writer.take(batch.records[i], cells: batch.cells[i], passed: batch.passed[i], issues: batch.issues[i])
+                }
+            } failure: { (error: CSVSyntaxError) throws(LedgerImportError) in
+                try Self.report(error, file: file, session: session)
+            }
+        } else {
+            var record = CSVRecord()
+            var cells = [Cell](repeating: .null, count: spec.columns.count)
+            var issues: [ImportIssue] = []
+            while true {
+                do {
+                    guard try source.next(&record) else { break }
+                } catch {
+                    try Self.report(error, file: file, session: session)
+                    break
+                }
+                issues.removeAll(keepingCapacity: true)
+                let passed = try checker.check(record, cells: &cells, issues: &issues)
+                try writer.take(record, cells: cells, passed: passed, issues: issues)
+            }
+        }
+        do {
+            for sql in deferredIndexes { try session.db.execute(sql: sql) }
+        } catch { throw .store(LedgerStore.reason(error)) }
+        if writer.counts.rows == 0 {
+            if isInvoices {
+                session.add(ImportIssue(file: file, line: 1, column: "-",
+                    reason: "the file has a header but no rows; a bundle needs at least one invoice"))
+            } else {
+                session.warnings.append("\(file): the file has a header but no rows")
+            }
+        }
+        session.files.append(writer.counts)
+    }
+
+    /// A file that stops parsing: its problems go to the session (reading stops there), or the
+    /// error is thrown when it names none.
+    static func report(_ error: CSVSyntaxError, file: String, session: ImportSession) throws(LedgerImportError) {
+        let converted = LedgerImportError.from(error, fileName: file)
+        for issue in converted.issues { session.add(issue) }
+        if converted.issues.isEmpty { throw converted }
+    }
+}
+extension BundleFileSpec {
+    /// Two day columns that must be in order, and what to do otherwise.
+    var orderedPair: (Int, Int, String)? {
+        switch name {
+        case "invoices": return (2, 3, "the due date cannot be before the issue date")
+        case "promises": return (1, 2, "a promise is to pay on or after the day it is made")
+        case "disputes": return (1, 2, "a dispute is resolved on or after the day it opens")
+        default: return nil
+        }
+    }
+
+    /// The natural key's column names, for messages.
+    var keyColumnNames: String {
+        keyColumns.map { columns[$0].name }.joined(separator: ", ")
+    }
+}
+
