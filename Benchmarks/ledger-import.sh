@@ -10,6 +10,8 @@
 # and prints the medians, rows/s and the import/sqlite3 ratio.
 #
 # Usage: Benchmarks/ledger-import.sh [N] [RUNS]   (from the package root or anywhere)
+# With BASELINE=/path/to/another/recoup, that binary's import is timed too in every run (an
+# earlier build, for a before/after measured side by side).
 set -euo pipefail
 N=${1:-1000000}
 RUNS=${2:-5}
@@ -35,7 +37,7 @@ rss() { awk -F': ' '/Maximum resident set size/ {print $2/1024}' "$1"; }
 cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$1"; }
 
 : > "$WORK/import.times"; : > "$WORK/import.rss"; : > "$WORK/sqlite.times"; : > "$WORK/kpis.times"; : > "$WORK/kpis.rss"
-: > "$WORK/import.cpu"; : > "$WORK/sqlite.cpu"; : > "$WORK/kpis.cpu"
+: > "$WORK/import.cpu"; : > "$WORK/sqlite.cpu"; : > "$WORK/kpis.cpu"; : > "$WORK/baseline.times"
 for run in $(seq 1 "$RUNS"); do
   # recoup import
   rm -f "$WORK/recoup.db" "$WORK/recoup.db-wal" "$WORK/recoup.db-shm"
@@ -44,6 +46,15 @@ for run in $(seq 1 "$RUNS"); do
   elapsed "$WORK/time.txt" >> "$WORK/import.times"
   cpu "$WORK/time.txt" >> "$WORK/import.cpu"
   rss "$WORK/time.txt" >> "$WORK/import.rss"
+
+  # the baseline binary's import, if any
+  if [ -n "${BASELINE:-}" ]; then
+    rm -f "$WORK/base.db" "$WORK/base.db-wal" "$WORK/base.db-shm"
+    sync
+    /usr/bin/time -v "$BASELINE" import "$BUNDLE" --db "$WORK/base.db" >/dev/null 2>"$WORK/time.txt"
+    elapsed "$WORK/time.txt" >> "$WORK/baseline.times"
+    echo "run $run: baseline import $(tail -1 "$WORK/baseline.times") s wall"
+  fi
 
   # sqlite3 .import into bare tables
   rm -f "$WORK/bare.db" "$WORK/bare.db-wal" "$WORK/bare.db-shm"
@@ -77,3 +88,7 @@ echo "ratio import / sqlite3:   $(awk -v a="$IMPORT" -v b="$SQLITE" 'BEGIN {prin
 echo "median report kpis:       $KPIS s  (peak RSS max $KRSS MB)"
 ICPU=$(median < "$WORK/import.cpu"); SCPU=$(median < "$WORK/sqlite.cpu"); KCPU=$(median < "$WORK/kpis.cpu")
 echo "CPU (user+sys) medians:   import $ICPU s ($(awk -v r="$ROWS" -v t="$ICPU" 'BEGIN {printf "%.0f", r/t}') rows/CPU-s), sqlite3 $SCPU s, ratio $(awk -v a="$ICPU" -v b="$SCPU" 'BEGIN {printf "%.2f", a/b}'), kpis $KCPU s"
+if [ -n "${BASELINE:-}" ]; then
+  BASE=$(median < "$WORK/baseline.times")
+  echo "median baseline import:   $BASE s  ($(awk -v r="$ROWS" -v t="$BASE" 'BEGIN {printf "%.0f", r/t}') rows/s), ratio to sqlite3 $(awk -v a="$BASE" -v b="$SQLITE" 'BEGIN {printf "%.2f", a/b}')"
+fi

@@ -24,10 +24,6 @@ struct RowChecker {
     /// Inserts an unknown client named by field `k` of the record and returns its id.
     var createClient: ((CSVRecord, Int) throws(LedgerImportError) -> Int64)?
 
-    /// Whether any column refers to clients or to invoices.
-    var refersToClients: Bool { spec.columns.contains { if case .clientRef = $0.kind { return true } else { return false } } }
-    var refersToInvoices: Bool { spec.columns.contains { if case .invoiceRef = $0.kind { return true } else { return false } } }
-
     /// Checks `record`, writing its cells into `cells` (one per spec column) and appending
     /// its problems to `issues`; true when the row may be inserted.
     // swiftlint:disable:next cyclomatic_complexity function_body_length

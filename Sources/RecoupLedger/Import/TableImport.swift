@@ -41,22 +41,15 @@ struct TableImport {
         }
         guard headerOK else { return }
 
+        if spec.name == "invoices" || spec.refersToInvoices { try session.loadInvoicesIfNeeded() }
         var checker = RowChecker(
             spec: spec, file: file, sourceIndex: sourceIndex, labels: labels, headerCount: source.header.count,
             dateFormat: source.dateFormat, tokens: { if case .pattern(let p) = source.dateFormat { return DateFormat.tokens(p) } else { return [] } }(),
             decimalSeparator: source.decimalSeparator, clients: session.clients, invoices: session.invoices,
             clientNames: session.clientNames, isPayments: spec.name == "payments", createClient: nil)
-        if spec.name == "invoices" || checker.refersToInvoices {
-            try session.loadInvoicesIfNeeded()
-            checker = RowChecker(
-                spec: spec, file: file, sourceIndex: sourceIndex, labels: labels, headerCount: source.header.count,
-                dateFormat: checker.dateFormat, tokens: checker.tokens, decimalSeparator: checker.decimalSeparator,
-                clients: session.clients, invoices: session.invoices, clientNames: session.clientNames,
-                isPayments: checker.isPayments, createClient: nil)
-        }
         let isInvoices = spec.name == "invoices", isClients = spec.name == "clients"
         // A row that creates its client writes to the store while it is checked.
-        let createsClients = session.createsMissingClients && isInvoices && checker.refersToClients
+        let createsClients = session.createsMissingClients && isInvoices && spec.refersToClients
         if createsClients {
             let createClient = try RawStatement(session.db, sql: "INSERT INTO clients (client_id) VALUES (?)")
             let session = self.session
@@ -97,7 +90,7 @@ struct TableImport {
         // The checker runs ahead on another thread only when the maps it reads are not the
         // ones the writer fills: invoices are looked up only after invoices.csv, clients only
         // after clients.csv, and no row creates a client.
-        let concurrent = !createsClients && !(isClients && checker.refersToClients) && !(isInvoices && checker.refersToInvoices)
+        let concurrent = !createsClients && !(isClients && spec.refersToClients) && !(isInvoices && spec.refersToInvoices)
         if concurrent {
             try RowPipeline(source: source, checker: checker).run { (batch: RowPipeline.Batch) throws(LedgerImportError) in
                 // Read through local copies (one retain each per batch, released before the batch
@@ -156,6 +149,10 @@ extension BundleFileSpec {
         default: return nil
         }
     }
+
+    /// Whether any column refers to clients, or to invoices.
+    var refersToClients: Bool { columns.contains { if case .clientRef = $0.kind { return true } else { return false } } }
+    var refersToInvoices: Bool { columns.contains { if case .invoiceRef = $0.kind { return true } else { return false } } }
 
     /// The natural key's column names, for messages.
     var keyColumnNames: String {
