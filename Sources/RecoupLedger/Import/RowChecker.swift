@@ -2,10 +2,8 @@
 /// of SPEC §2, the references to clients and invoices, and the rules across columns. It writes
 /// the row's cells, ready to bind, and its problems; it never writes to the store.
 ///
-/// Read-only once made (the reference maps are only read), so the import can run it on a
-/// second thread while the first inserts the rows it has checked (`RowPipeline`). The one
-/// exception is `createClient`, which inserts a client the row names (a mapped import with
-/// `createClients`): it is only set when the rows are checked on the writing thread.
+/// Read-only (the reference maps are only read), so the import can run it on a second thread
+/// while the first inserts the rows it has checked (`RowPipeline`).
 struct RowChecker {
     let spec: BundleFileSpec
     let file: String
@@ -21,13 +19,29 @@ struct RowChecker {
     let invoices: KeyMap
     let clientNames: [Int64: String]
     let isPayments: Bool
-    /// Inserts an unknown client named by field `k` of the record and returns its id.
-    var createClient: ((CSVRecord, Int) throws(LedgerImportError) -> Int64)?
+
+    /// A checker of `source`'s records for `spec`, whose columns sit at `sourceIndex` and are
+    /// quoted in messages as `labels`; references are looked up in `clients` and `invoices`.
+    init(spec: BundleFileSpec, source: any RowSource, sourceIndex: [Int], labels: [String], clients: KeyMap,
+         invoices: KeyMap, clientNames: [Int64: String]) {
+        self.spec = spec
+        file = source.fileName
+        self.sourceIndex = sourceIndex
+        self.labels = labels
+        headerCount = source.header.count
+        dateFormat = source.dateFormat
+        if case .pattern(let p) = source.dateFormat { tokens = DateFormat.tokens(p) } else { tokens = [] }
+        decimalSeparator = source.decimalSeparator
+        self.clients = clients
+        self.invoices = invoices
+        self.clientNames = clientNames
+        isPayments = spec.name == "payments"
+    }
 
     /// Checks `record`, writing its cells into `cells` (one per spec column) and appending
     /// its problems to `issues`; true when the row may be inserted.
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    func check(_ record: CSVRecord, cells: inout [Cell], issues: inout [ImportIssue]) throws(LedgerImportError) -> Bool {
+    func check(_ record: CSVRecord, cells: inout [Cell], issues: inout [ImportIssue]) -> Bool {
         let line = record.line
         guard record.count == headerCount else {
             issues.append(ImportIssue(file: file, line: line, column: "-",
@@ -121,8 +135,6 @@ struct RowChecker {
             case .clientRef:
                 if let entry = clients.find(record.storage, r) {
                     cells[j] = .int(clients.first[entry])
-                } else if let createClient {
-                    cells[j] = .int(try createClient(record, k))
                 } else {
                     fail(j, "unknown client \(quoted(record, k)): it is neither in clients.csv nor in the store; add it to clients.csv")
                 }

@@ -20,10 +20,8 @@ final class RowPipeline: @unchecked Sendable {
         var count = 0
         /// The source stopped here with this error (after the rows before it).
         var failure: CSVSyntaxError?
-        /// The source ends with this batch (at its end, at a syntax error or on a check that threw).
+        /// The source ends with this batch (at its end or at a syntax error).
         var isLast = false
-        /// A check that threw (the store refused to create a client, say): the import stops.
-        var thrown: LedgerImportError?
 
         init(columns: Int) {
             cells = [[Cell]](repeating: [Cell](repeating: .null, count: columns), count: Batch.capacity)
@@ -64,7 +62,6 @@ final class RowPipeline: @unchecked Sendable {
                 let batch = batches[index % batches.count]
                 index += 1
                 try write(batch)
-                if let thrown = batch.thrown { throw thrown }
                 if let error = batch.failure { try failure(error) }
                 let last = batch.isLast
                 free.signal()
@@ -103,7 +100,6 @@ final class RowPipeline: @unchecked Sendable {
     private func fill(_ batch: Batch) {
         batch.count = 0
         batch.failure = nil
-        batch.thrown = nil
         batch.isLast = false
         while batch.count < Batch.capacity {
             let i = batch.count
@@ -115,13 +111,7 @@ final class RowPipeline: @unchecked Sendable {
                 return
             }
             batch.issues[i].removeAll(keepingCapacity: true)
-            do {
-                batch.passed[i] = try checker.check(batch.records[i], cells: &batch.cells[i], issues: &batch.issues[i])
-            } catch {
-                batch.thrown = error
-                batch.isLast = true
-                return
-            }
+            batch.passed[i] = checker.check(batch.records[i], cells: &batch.cells[i], issues: &batch.issues[i])
             batch.count += 1
         }
     }

@@ -42,28 +42,15 @@ struct TableImport {
         guard headerOK else { return }
 
         if spec.name == "invoices" || spec.refersToInvoices { try session.loadInvoicesIfNeeded() }
-        var checker = RowChecker(
-            spec: spec, file: file, sourceIndex: sourceIndex, labels: labels, headerCount: source.header.count,
-            dateFormat: source.dateFormat, tokens: { if case .pattern(let p) = source.dateFormat { return DateFormat.tokens(p) } else { return [] } }(),
-            decimalSeparator: source.decimalSeparator, clients: session.clients, invoices: session.invoices,
-            clientNames: session.clientNames, isPayments: spec.name == "payments", createClient: nil)
+        let checker = RowChecker(spec: spec, source: source, sourceIndex: sourceIndex, labels: labels,
+                                 clients: session.clients, invoices: session.invoices, clientNames: session.clientNames)
         let isInvoices = spec.name == "invoices", isClients = spec.name == "clients"
-        // A row that creates its client writes to the store while it is checked.
-        let createsClients = session.createsMissingClients && isInvoices && spec.refersToClients
-        if createsClients {
-            let createClient = try RawStatement(session.db, sql: "INSERT INTO clients (client_id) VALUES (?)")
-            let session = self.session
-            checker.createClient = { (record: CSVRecord, k: Int) throws(LedgerImportError) -> Int64 in
-                createClient.bind(1, .text(record.range(k)), record.storage)
-                _ = try createClient.execute()
-                let id = createClient.lastInsertedID
-                let name = record.string(k)
-                session.clients.insert(name, id, 0)
-                session.clientNames[id] = name
-                session.createdClients += 1
-                return id
-            }
-        }
+        // A mapped import with `createClients` adds each client invoices.csv names that the
+        // store lacks, as the row is read (the check then finds it): the source field, or nil.
+        let createsClientsFrom: Int? = session.createsMissingClients && isInvoices
+            ? spec.columns.firstIndex { if case .clientRef = $0.kind { return true } else { return false } }
+                .map { sourceIndex[$0] }.flatMap { $0 >= 0 ? $0 : nil }
+            : nil
         let baseline: Int64
         do {
             baseline = try Int64.fetchOne(session.db, sql: "SELECT IFNULL(MAX(id), 0) FROM \(spec.name)") ?? 0
@@ -90,11 +77,10 @@ struct TableImport {
         // The checker runs ahead on another thread only when the maps it reads are not the
         // ones the writer fills: invoices are looked up only after invoices.csv, clients only
         // after clients.csv, and no row creates a client.
-        let concurrent = !createsClients && !(isClients && spec.refersToClients) && !(isInvoices && spec.refersToInvoices)
+        let concurrent = createsClientsFrom == nil && !(isClients && spec.refersToClients)
+            && !(isInvoices && spec.refersToInvoices)
         if concurrent {
             try RowPipeline(source: source, checker: checker).run { (batch: RowPipeline.Batch) throws(LedgerImportError) in
-                // Read through local copies (one retain each per batch, released before the batch
-                // goes back to the reader) rather than the batch's properties row by row.
                 for i in 0..<batch.count {
                     try writer.take(batch.records[i], cells: batch.cells[i], passed: batch.passed[i], issues: batch.issues[i])
                 }
@@ -102,6 +88,8 @@ struct TableImport {
                 try Self.report(error, file: file, session: session)
             }
         } else {
+            let createClient = createsClientsFrom == nil ? nil
+                : try RawStatement(session.db, sql: "INSERT INTO clients (client_id) VALUES (?)")
             var record = CSVRecord()
             var cells = [Cell](repeating: .null, count: spec.columns.count)
             var issues: [ImportIssue] = []
@@ -112,8 +100,18 @@ struct TableImport {
                     try Self.report(error, file: file, session: session)
                     break
                 }
+                if let k = createsClientsFrom, let createClient, record.count == source.header.count, !record.isEmpty(k),
+                    session.clients.find(record.storage, record.range(k)) == nil {
+                    createClient.bind(1, .text(record.range(k)), record.storage)
+                    _ = try createClient.execute()
+                    let id = createClient.lastInsertedID
+                    let name = record.string(k)
+                    session.clients.insert(name, id, 0)
+                    session.clientNames[id] = name
+                    session.createdClients += 1
+                }
                 issues.removeAll(keepingCapacity: true)
-                let passed = try checker.check(record, cells: &cells, issues: &issues)
+                let passed = checker.check(record, cells: &cells, issues: &issues)
                 try writer.take(record, cells: cells, passed: passed, issues: issues)
             }
         }

@@ -169,8 +169,9 @@ public struct ReplayCohort: Sendable {
 }
 
 extension ReplayCohort {
-    /// The same cohort with its flat per-invoice arrays in storage of its own (for one worker
-    /// thread of the replay: see `ClientReplay.init`).
+    /// The same cohort with the arrays the replay reads in storage of its own (for one worker
+    /// thread of the replay: see `ClientReplay.init`); the ids and client positions, which the
+    /// replay does not read, stay shared.
     func threadCopy() -> ReplayCohort {
         func own<T>(_ a: [T]) -> [T] { a.withUnsafeBufferPointer { Array($0) } }
         var copy = self
@@ -179,8 +180,8 @@ extension ReplayCohort {
             entry.priorHistory = entry.priorHistory.unshared()
             return entry
         }
-        copy.invoiceIDs = own(invoiceIDs); copy.ledgerPositions = own(ledgerPositions)
-        copy.issuedOn = own(issuedOn); copy.dueOn = own(dueOn); copy.amount = own(amount); copy.clientOf = own(clientOf)
+        copy.ledgerPositions = own(ledgerPositions)
+        copy.issuedOn = own(issuedOn); copy.dueOn = own(dueOn); copy.amount = own(amount)
         copy.creditNotes = own(creditNotes); copy.exogenousDisputes = own(exogenousDisputes)
         copy.loggedActions = own(loggedActions)
         copy.creditCount = own(creditCount); copy.exogenousCount = own(exogenousCount); copy.actionCount = own(actionCount)

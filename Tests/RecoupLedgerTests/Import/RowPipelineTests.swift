@@ -106,10 +106,8 @@ import Testing
         let fixture = try BundleFixture(["timesheet.csv": lines.joined(separator: "\n")])
         let spec = try #require(BundleFileSpec.named("timesheet"))
         let source = try #require(try BundleFileSource(path: fixture.folder + "/timesheet.csv", fileName: "timesheet.csv"))
-        let checker = RowChecker(
-            spec: spec, file: "timesheet.csv", sourceIndex: Array(0..<spec.columns.count), labels: spec.columns.map(\.name),
-            headerCount: source.header.count, dateFormat: .iso, tokens: [], decimalSeparator: UInt8(ascii: "."),
-            clients: KeyMap(), invoices: KeyMap(), clientNames: [:], isPayments: false, createClient: nil)
+        let checker = RowChecker(spec: spec, source: source, sourceIndex: Array(0..<spec.columns.count),
+                                 labels: spec.columns.map(\.name), clients: KeyMap(), invoices: KeyMap(), clientNames: [:])
         var written = 0, rows = 0
         var caught: LedgerImportError?
         do {
