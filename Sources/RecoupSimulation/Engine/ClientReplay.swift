@@ -54,6 +54,16 @@ struct ClientReplay {
     /// Per invoice: the next day `decide` may act (`PolicyEngine.nextDecisionDay`), reset to the
     /// current day whenever a fact changes (dispute, promise, payment, credit note).
     var nextDecision: UnsafeMutablePointer<Int> { buffers.nextDecision }
+    var variantNext: UnsafeMutablePointer<Int> { buffers.variantNext }
+    var variantDays: UnsafeMutablePointer<Int> { buffers.variantDays }
+    var outcomes: UnsafeMutablePointer<ContactOutcome> { buffers.outcomes }
+    var firstVariant: UnsafeMutablePointer<Int> { buffers.firstVariant }
+    var lastVariant: UnsafeMutablePointer<Int> { buffers.lastVariant }
+    var minNext: UnsafeMutablePointer<Int> { buffers.minNext }
+    var touchedDay: UnsafeMutablePointer<Int> { buffers.touchedDay }
+    /// The shared replay's per-member storage and lists (`replayShared`).
+    var memberBuffers = MemberBuffers(capacity: 0)
+    var lists = SharedReplayLists()
     /// The open invoices (local indices, issue order): the first `liveCount` entries.
     var live: UnsafeMutablePointer<Int> { buffers.live }
     var liveCount = 0
@@ -68,6 +78,12 @@ struct ClientReplay {
     /// The contact coefficients of the current replay as one value (channels in
     /// `Channel.allCases` order, firm, human, fatigue), so the hot path reads no array.
     var contactCoefficients = SIMD8<Double>()
+    /// The payment hazard's per-day terms of the current replay (`prepareTables`): the dpd bins,
+    /// Monday … Friday, and the promise and dispute shifts.
+    var dpdTable = SIMD16<Double>()
+    var weekdayTable = SIMD8<Double>()
+    var promiseWaiting = 0.0
+    var disputeResolved = 0.0
     /// The last day any replay of this replayer reached.
     var lastDay = Int.min
 
@@ -123,18 +139,7 @@ struct ClientReplay {
         let n = invoices.count
         guard n > 0 else { return }
         reserve(n)
-        for c in 0..<5 { contactCoefficients[c] = behaviour.channelCoefficients[c] }
-        contactCoefficients[5] = behaviour.firmCoefficient
-        contactCoefficients[6] = behaviour.humanCoefficient
-        contactCoefficients[7] = behaviour.fatigueCoefficient
-        var dpdTable = SIMD16<Double>(), weekdayTable = SIMD8<Double>()
-        for b in 0..<9 { dpdTable[b] = behaviour.dpdCoefficients[b] }
-        for w in 0..<5 { weekdayTable[w] = behaviour.weekdayCoefficients[w] }
-        let promiseWaiting = behaviour.promiseWaitingCoefficient
-        let disputeResolved = behaviour.disputeResolvedCoefficient
-        let autopaySuccess = behaviour.autopaySuccess
-        let partialPayment = behaviour.partialPayment, partialShare = behaviour.partialShare
-        let base = self.base, dueOn = cohort.dueOn
+        prepareTables()
         let isHistory: Bool
         if case .history = policy.kind { isHistory = true } else { isHistory = false }
         var history: ClientRiskHistory? = policy.usesRisk ? cohort.clients[c].priorHistory : nil
@@ -167,13 +172,8 @@ struct ClientReplay {
             for slot in 0..<liveCount {
                 let k = live[slot]
                 guard !closed[k] && d - cohort.dueOn[first + k] >= writeOffAfter else { continue }
-                let g = first + k
-                t[.writtenOff] += Double(open[k])
-                t[.writtenOffDays] += Double(open[k]) * Double(d - cohort.issuedOn[g])
-                invoiceWeightedDays[k] += Double(open[k]) * Double(d - cohort.issuedOn[g])
-                history?.recordAdjustment(position: historyBase + k, on: day, amount: Money(minorUnits: open[k]), kind: .writeOff)
-                open[k] = 0
-                closed[k] = true
+                chargeWriteOff(open[k], global: first + k, position: historyBase + k, on: d, history: &history, tally: &t)
+                writeOff(k, global: first + k, on: d)
             }
             // 2. Disputes resolving or opening; credit notes.
             for slot in 0..<liveCount {
@@ -192,22 +192,19 @@ struct ClientReplay {
                         let e = exogenous[disputeNext[k]]
                         disputeNext[k] += 1
                         if e.openedOn == d && !disputeOpen[k] && !hadDispute[k] {
-                            openDispute(k, on: d, days: e.days, history: &history, tally: &t)
+                            openDispute(k, on: d, days: e.days)
+                            nextDecision[k] = min(nextDecision[k], d)
+                            chargeDispute(position: historyBase + k, on: d, history: &history, tally: &t)
                         }
                     }
                 }
                 if creditNext[k] < cohort.creditCount[g] {
                     let credits = cohort.creditNotes[g]
                     while creditNext[k] < credits.count && credits[creditNext[k]].day <= d {
-                        let amount = min(open[k], credits[creditNext[k]].amount)
-                        creditNext[k] += 1
+                        let amount = credit(k, credits[creditNext[k]].amount)
                         guard amount > 0 else { continue }
-                        open[k] -= amount
                         nextDecision[k] = d
-                        t[.credited] += Double(amount)
-                        history?.recordAdjustment(position: historyBase + k, on: day, amount: Money(minorUnits: amount),
-                                                  kind: .creditNote)
-                        if open[k] == 0 { closed[k] = true }
+                        chargeCredit(amount, position: historyBase + k, on: d, history: &history, tally: &t)
                     }
                 }
             }
@@ -274,36 +271,11 @@ struct ClientReplay {
                     let k = live[slot]
                     guard !closed[k] && !disputeOpen[k] else { continue }
                     let g = first + k
-                    let p = prefix[k]
-                    var pay: Int64 = 0
-                    if promisePayOn[k] == d {
-                        promisePayOn[k] = ClientReplay.none
-                        if !promiseKept[k] { continue }
-                        pay = open[k]
-                    } else if autopayAttempt[k] >= d {
-                        if autopayAttempt[k] > d { continue }
-                        let u = ReplayRandom.uniform(prefix: p, day: dueOn[g], purpose: .autopay)
-                        if u >= autopaySuccess { continue }
-                        pay = open[k]
-                    } else {
-                        var eta = base[g] + u + weekday + dpdTable[ReplayBehaviour.dpdBin(d - dueOn[g])]
-                        if promisedOn[k] != ClientReplay.none && promiseMadeOn[k] <= d && d < promisedOn[k] {
-                            eta += promiseWaiting
-                        }
-                        if disputeResolvedOn[k] != ClientReplay.none && d - disputeResolvedOn[k] < 14 {
-                            eta += disputeResolved
-                        }
-                        if contactCount[k] > 0 { eta += contactTerm(k, day: d) }
-                        let hazard = eta >= 0 ? 1 / (1 + exp(-eta)) : { let e = exp(eta); return e / (1 + e) }()
-                        guard ReplayRandom.uniform(prefix: p, day: d, purpose: .payment) < hazard else { continue }
-                        pay = open[k]
-                        if partialPayment > 0,
-                           ReplayRandom.uniform(prefix: p, day: d, purpose: .partial) < partialPayment {
-                            let part = Int64((Double(open[k]) * partialShare).rounded(.down))
-                            if part >= 1 && part < open[k] { pay = part }
-                        }
-                    }
-                    receive(pay, invoice: k, global: g, on: d, history: &history, tally: &t)
+                    let pay = payment(k, global: g, on: d, weekday: weekday, clientEffect: u)
+                    guard pay > 0 else { continue }
+                    chargeReceipt(pay, global: g, position: historyBase + k, on: d, history: &history, tally: &t)
+                    receive(pay, invoice: k, global: g, on: d)
+                    nextDecision[k] = min(nextDecision[k], d + 1)
                     if !isHistory { engine.recordPayment(&state[k]) }
                 }
             }
@@ -320,25 +292,69 @@ struct ClientReplay {
         }
     }
 
+    // MARK: Per-replay tables
+
+    /// Copies the behaviour's coefficients the hot loop reads into fixed-size fields (they change
+    /// per run when coefficients are drawn).
+    mutating func prepareTables() {
+        for c in 0..<5 { contactCoefficients[c] = behaviour.channelCoefficients[c] }
+        contactCoefficients[5] = behaviour.firmCoefficient
+        contactCoefficients[6] = behaviour.humanCoefficient
+        contactCoefficients[7] = behaviour.fatigueCoefficient
+        dpdTable = SIMD16<Double>()
+        weekdayTable = SIMD8<Double>()
+        for b in 0..<9 { dpdTable[b] = behaviour.dpdCoefficients[b] }
+        for w in 0..<5 { weekdayTable[w] = behaviour.weekdayCoefficients[w] }
+        promiseWaiting = behaviour.promiseWaitingCoefficient
+        disputeResolved = behaviour.disputeResolvedCoefficient
+    }
+
     // MARK: Events
+    //
+    // Each event comes in two parts: what it does to the invoice's simulated state (index `k`
+    // into the buffers) and what it adds to one policy's tally and risk history (`charge…`).
+    // The plain replay calls both; the shared replay (`replayShared`) changes a state once for
+    // every policy whose invoice is in it and charges each of those policies.
 
     mutating func issue(_ k: Int, global g: Int, autopay: Bool, engine: PolicyEngine, usesRules: Bool,
                         history: inout ClientRiskHistory?, rng: ReplayRandom, tally t: inout [Double]) {
-        open[k] = cohort.amount[g]
-        closed[k] = false
         if usesRules {
             var risk = 0.0
             // In place: a copy of the history here would be copied again on write, once per issue.
             if history != nil {
-                let issued = Day(ordinal: cohort.issuedOn[g]), due = Day(ordinal: cohort.dueOn[g])
-                let amount = Money(minorUnits: cohort.amount[g])
-                history?.features(issuedOn: issued, dueOn: due, amount: amount, into: &riskFeatures)
-                risk = engine.risk(featureValues: riskFeatures)
-                // Recorded by position: this invoice's is `historyBase + k` (see `replay`).
-                history?.recordIssued(issuedOn: issued, dueOn: due, amount: amount)
+                risk = issueRisk(global: g, engine: engine, history: &history)
             }
             state[k] = engine.makeState(risk: risk)
         }
+        issueState(k, global: g, autopay: autopay, rng: rng)
+        nextDecision[k] = cohort.issuedOn[g]
+        chargeIssue(global: g, tally: &t)
+    }
+
+    /// The risk of invoice `g` scored from `history`, which then records its issue (by position:
+    /// the invoice's is `historyBase + k`, see `replay`).
+    mutating func issueRisk(global g: Int, engine: PolicyEngine, history: inout ClientRiskHistory?) -> Double {
+        issueFeatures(global: g, history: history)
+        let risk = engine.risk(featureValues: riskFeatures)
+        recordIssue(global: g, history: &history)
+        return risk
+    }
+
+    /// Invoice `g`'s risk features on its issue day from `history`, into `riskFeatures`.
+    mutating func issueFeatures(global g: Int, history: ClientRiskHistory?) {
+        history?.features(issuedOn: Day(ordinal: cohort.issuedOn[g]), dueOn: Day(ordinal: cohort.dueOn[g]),
+                          amount: Money(minorUnits: cohort.amount[g]), into: &riskFeatures)
+    }
+
+    func recordIssue(global g: Int, history: inout ClientRiskHistory?) {
+        history?.recordIssued(issuedOn: Day(ordinal: cohort.issuedOn[g]), dueOn: Day(ordinal: cohort.dueOn[g]),
+                              amount: Money(minorUnits: cohort.amount[g]))
+    }
+
+    /// A newly issued invoice's simulated state at `k`.
+    mutating func issueState(_ k: Int, global g: Int, autopay: Bool, rng: ReplayRandom) {
+        open[k] = cohort.amount[g]
+        closed[k] = false
         for j in 0..<7 { stock[7 * k + j] = 0 }
         stockAt[k] = BusinessCalendar.index(ordinal: cohort.issuedOn[g])
         contactCount[k] = 0
@@ -352,13 +368,85 @@ struct ClientReplay {
         prefix[k] = rng.prefix(entity: cohort.ledgerPositions[g])
         invoiceWeightedDays[k] = 0
         invoiceCollected[k] = 0
-        nextDecision[k] = cohort.issuedOn[g]
+    }
+
+    func chargeIssue(global g: Int, tally t: inout [Double]) {
         t[.invoices] += 1
         t[.invoiced] += Double(cohort.amount[g])
     }
 
-    mutating func receive(_ amount: Int64, invoice k: Int, global g: Int, on d: Int, history: inout ClientRiskHistory?,
-                          tally t: inout [Double]) {
+    /// Writes off the open balance of `k` on day `d`.
+    mutating func writeOff(_ k: Int, global g: Int, on d: Int) {
+        invoiceWeightedDays[k] += Double(open[k]) * Double(d - cohort.issuedOn[g])
+        open[k] = 0
+        closed[k] = true
+    }
+
+    func chargeWriteOff(_ amount: Int64, global g: Int, position: Int, on d: Int, history: inout ClientRiskHistory?,
+                        tally t: inout [Double]) {
+        t[.writtenOff] += Double(amount)
+        t[.writtenOffDays] += Double(amount) * Double(d - cohort.issuedOn[g])
+        history?.recordAdjustment(position: position, on: Day(ordinal: d), amount: Money(minorUnits: amount), kind: .writeOff)
+    }
+
+    /// Applies the next credit note of `k` (`amount` as booked) and returns the amount that
+    /// came off the open balance (0 when nothing was open).
+    mutating func credit(_ k: Int, _ amount: Int64) -> Int64 {
+        let applied = min(open[k], amount)
+        creditNext[k] += 1
+        guard applied > 0 else { return 0 }
+        open[k] -= applied
+        if open[k] == 0 { closed[k] = true }
+        return applied
+    }
+
+    func chargeCredit(_ amount: Int64, position: Int, on d: Int, history: inout ClientRiskHistory?, tally t: inout [Double]) {
+        t[.credited] += Double(amount)
+        history?.recordAdjustment(position: position, on: Day(ordinal: d), amount: Money(minorUnits: amount), kind: .creditNote)
+    }
+
+    /// The amount `k` pays on business day `d` (0: none): a promise falling due, the autopay
+    /// attempt, or the hazard's draw (full or partial).
+    @inline(__always) mutating func payment(_ k: Int, global g: Int, on d: Int, weekday: Double, clientEffect u: Double) -> Int64 {
+        let p = prefix[k]
+        if promisePayOn[k] == d {
+            promisePayOn[k] = ClientReplay.none
+            return promiseKept[k] ? open[k] : 0
+        }
+        if autopayAttempt[k] >= d {
+            if autopayAttempt[k] > d { return 0 }
+            let draw = ReplayRandom.uniform(prefix: p, day: cohort.dueOn[g], purpose: .autopay)
+            return draw < behaviour.autopaySuccess ? open[k] : 0
+        }
+        var eta = base[g] + u + weekday + dpdTable[ReplayBehaviour.dpdBin(d - cohort.dueOn[g])]
+        if promisedOn[k] != ClientReplay.none && promiseMadeOn[k] <= d && d < promisedOn[k] {
+            eta += promiseWaiting
+        }
+        if disputeResolvedOn[k] != ClientReplay.none && d - disputeResolvedOn[k] < 14 {
+            eta += disputeResolved
+        }
+        if contactCount[k] > 0 { eta += contactTerm(k, day: d) }
+        let hazard = eta >= 0 ? 1 / (1 + exp(-eta)) : { let e = exp(eta); return e / (1 + e) }()
+        guard ReplayRandom.uniform(prefix: p, day: d, purpose: .payment) < hazard else { return 0 }
+        if behaviour.partialPayment > 0,
+           ReplayRandom.uniform(prefix: p, day: d, purpose: .partial) < behaviour.partialPayment {
+            let part = Int64((Double(open[k]) * behaviour.partialShare).rounded(.down))
+            if part >= 1 && part < open[k] { return part }
+        }
+        return open[k]
+    }
+
+    /// `amount` received for `k` on day `d`.
+    mutating func receive(_ amount: Int64, invoice k: Int, global g: Int, on d: Int) {
+        let a = Double(amount)
+        invoiceWeightedDays[k] += a * Double(d - cohort.issuedOn[g])
+        invoiceCollected[k] += a
+        open[k] -= amount
+        if open[k] <= 0 { open[k] = 0; closed[k] = true }
+    }
+
+    func chargeReceipt(_ amount: Int64, global g: Int, position: Int, on d: Int, history: inout ClientRiskHistory?,
+                       tally t: inout [Double]) {
         let a = Double(amount)
         t[.collected] += a
         t[.collectedDays] += a * Double(d - cohort.issuedOn[g])
@@ -366,25 +454,30 @@ struct ClientReplay {
         for (i, mark) in ReplayTally.collectedByDays.enumerated() where age <= mark {
             t[ReplayTally.collectedBySlot(i)] += a
         }
-        invoiceWeightedDays[k] += a * Double(d - cohort.issuedOn[g])
-        invoiceCollected[k] += a
         if d - cohort.dueOn[g] <= 90 { t[.collected90] += a }
-        history?.recordPayment(position: historyBase + k, on: Day(ordinal: d), amount: Money(minorUnits: amount))
-        open[k] -= amount
-        nextDecision[k] = min(nextDecision[k], d + 1)
-        if open[k] <= 0 { open[k] = 0; closed[k] = true }
+        history?.recordPayment(position: position, on: Day(ordinal: d), amount: Money(minorUnits: amount))
     }
 
-    mutating func openDispute(_ k: Int, on d: Int, days: Int, history: inout ClientRiskHistory?,
-                              tally t: inout [Double]) {
+    /// Opens a dispute on `k` on day `d` for `days` days.
+    mutating func openDispute(_ k: Int, on d: Int, days: Int) {
         disputeOpen[k] = true
         hadDispute[k] = true
-        nextDecision[k] = min(nextDecision[k], d)
         disputeEnds[k] = d + max(1, days)
+    }
+
+    func chargeDispute(position: Int, on d: Int, history: inout ClientRiskHistory?, tally t: inout [Double]) {
         t[.disputes] += 1
         t[.disputeMinutes] += costs.humanMinutes.dispute
         t[.cost] += Double(disputeMoney)
-        history?.recordDisputeOpened(position: historyBase + k, on: Day(ordinal: d))
+        history?.recordDisputeOpened(position: position, on: Day(ordinal: d))
+    }
+
+    /// What a contact led to (`markContact`).
+    enum ContactOutcome: Equatable {
+        case nothing
+        case promise
+        /// A dispute, already opened on the invoice.
+        case dispute
     }
 
     /// Makes one contact for invoice `k` on day `d`: its cost (once per message when
@@ -392,23 +485,55 @@ struct ClientReplay {
     mutating func makeContact(channel: Channel, actor: ActorKind, tone: Tone, isEscalation: Bool, invoice k: Int,
                               day d: Int, grace: Int, loggedMinutes: Double?, countsOnce: Bool,
                               history: inout ClientRiskHistory?, tally t: inout [Double]) {
-        let isHuman = actor == .human || channel == .call
         if countsOnce {
-            t[.contacts] += 1
-            if isEscalation { t[.escalations] += 1 }
-            let slot = 2 * channelIndex(channel) + (isHuman ? 1 : 0)
-            var minutes = contactMinutes[slot]
-            var money = contactMoney[slot]
-            if isHuman, let logged = loggedMinutes {
-                // The history's own minutes where it logged them.
-                minutes = logged
-                money = costs.labour(minutes: logged).minorUnits + (channel == .letter ? costs.letter.minorUnits : 0)
-            }
-            t[.cost] += Double(money)
-            if isHuman {
-                if channel == .call || channel == .voiceAgent { t[.callMinutes] += minutes } else { t[.reminderMinutes] += minutes }
-            }
+            chargeContact(channel: channel, actor: actor, isEscalation: isEscalation, loggedMinutes: loggedMinutes, tally: &t)
         }
+        let outcome = markContact(channel: channel, actor: actor, tone: tone, invoice: k, day: d, grace: grace)
+        switch outcome {
+        case .nothing: break
+        case .promise: nextDecision[k] = min(nextDecision[k], d + 1)
+        case .dispute: nextDecision[k] = min(nextDecision[k], d)
+        }
+        chargeOutcome(outcome, position: historyBase + k, on: d, history: &history, tally: &t)
+    }
+
+    /// A contact's cost: money, and human minutes by task.
+    func chargeContact(channel: Channel, actor: ActorKind, isEscalation: Bool, loggedMinutes: Double?, tally t: inout [Double]) {
+        let isHuman = actor == .human || channel == .call
+        t[.contacts] += 1
+        if isEscalation { t[.escalations] += 1 }
+        let slot = 2 * channelIndex(channel) + (isHuman ? 1 : 0)
+        var minutes = contactMinutes[slot]
+        var money = contactMoney[slot]
+        if isHuman, let logged = loggedMinutes {
+            // The history's own minutes where it logged them.
+            minutes = logged
+            money = costs.labour(minutes: logged).minorUnits + (channel == .letter ? costs.letter.minorUnits : 0)
+        }
+        t[.cost] += Double(money)
+        if isHuman {
+            if channel == .call || channel == .voiceAgent { t[.callMinutes] += minutes } else { t[.reminderMinutes] += minutes }
+        }
+    }
+
+    func chargeOutcome(_ outcome: ContactOutcome, position: Int, on d: Int, history: inout ClientRiskHistory?,
+                       tally t: inout [Double]) {
+        switch outcome {
+        case .nothing: break
+        case .promise:
+            t[.promises] += 1
+            t[.promiseMinutes] += costs.humanMinutes.promiseFollowUp
+            t[.cost] += Double(promiseMoney)
+        case .dispute:
+            chargeDispute(position: position, on: d, history: &history, tally: &t)
+        }
+    }
+
+    /// A contact's mark on invoice `k`'s state: the contact stocks, and its outcome drawn (a
+    /// promise or a dispute, set on the invoice).
+    mutating func markContact(channel: Channel, actor: ActorKind, tone: Tone, invoice k: Int, day d: Int,
+                              grace: Int) -> ContactOutcome {
+        let isHuman = actor == .human || channel == .call
         let ch = channelIndex(channel)
         let index = todayContacts[k]
         todayContacts[k] += 1
@@ -427,21 +552,17 @@ struct ClientReplay {
         recent[k] = slots
         contactCount[k] += 1
         // Outcomes: a promise, or else perhaps a dispute.
-        guard reached, !disputeOpen[k] else { return }
-        if promisedOn[k] != ClientReplay.none && d <= promisedOn[k] + grace { return }
+        guard reached, !disputeOpen[k] else { return .nothing }
+        if promisedOn[k] != ClientReplay.none && d <= promisedOn[k] + grace { return .nothing }
         let promiseRate = behaviour.promiseGivenReach[ch]
         if ReplayRandom.uniform(prefix: p, day: d, purpose: .promise, index: index) < promiseRate {
             let lags = behaviour.promiseLagDays
             let lag = lags[min(lags.count - 1, Int(ReplayRandom.uniform(prefix: p, day: d, purpose: .promiseDelay, index: index) * Double(lags.count)))]
             promiseMadeOn[k] = d
-            nextDecision[k] = min(nextDecision[k], d + 1)
             promisedOn[k] = d + lag
             promisePayOn[k] = Day(ordinal: d + lag).nextBusinessDay.ordinal
             promiseKept[k] = ReplayRandom.uniform(prefix: p, day: d, purpose: .promiseKept, index: index) < behaviour.promiseKept
-            t[.promises] += 1
-            t[.promiseMinutes] += costs.humanMinutes.promiseFollowUp
-            t[.cost] += Double(promiseMoney)
-            return
+            return .promise
         }
         // The dispute rate is per contact; here it is drawn only for reached contacts without a
         // promise, so it is scaled up to keep its marginal rate.
@@ -451,10 +572,11 @@ struct ClientReplay {
             let durations = behaviour.disputeDurationDays
             let days = durations[min(durations.count - 1,
                                      Int(ReplayRandom.uniform(prefix: p, day: d, purpose: .disputeDuration, index: index) * Double(durations.count)))]
-            openDispute(k, on: d, days: days, history: &history, tally: &t)
+            openDispute(k, on: d, days: days)
+            return .dispute
         }
+        return .nothing
     }
-
 
     @inline(__always) func channelIndex(_ channel: Channel) -> Int {
         switch channel {

@@ -34,6 +34,21 @@ final class ReplayBuffers {
     let invoiceCollected: UnsafeMutablePointer<Double>
     let nextDecision: UnsafeMutablePointer<Int>
     let live: UnsafeMutablePointer<Int>
+    // The shared replay's (`ClientReplay.replayShared`), where an entry is a variant of an
+    // invoice: the next variant of its invoice (-1: last), the days it was open, and the
+    // outcomes of today's contacts (`contactsPerDay` each); and per invoice (index `k`) its
+    // first and last variant, a lower bound of its members' next decision days, and the last
+    // day some member contacted it.
+    let variantNext: UnsafeMutablePointer<Int>
+    let variantDays: UnsafeMutablePointer<Int>
+    let outcomes: UnsafeMutablePointer<ClientReplay.ContactOutcome>
+    let firstVariant: UnsafeMutablePointer<Int>
+    let lastVariant: UnsafeMutablePointer<Int>
+    let minNext: UnsafeMutablePointer<Int>
+    let touchedDay: UnsafeMutablePointer<Int>
+
+    /// The most contacts one invoice can receive on one day (`DayDecision.capacity`).
+    static let contactsPerDay = DayDecision.capacity
 
     /// Buffers for `capacity` invoices, zeroed (states at tier 0, empty contact slots).
     init(capacity: Int) {
@@ -53,6 +68,42 @@ final class ReplayBuffers {
         creditNext = make(capacity, 0); disputeNext = make(capacity, 0); actionNext = make(capacity, 0)
         prefix = make(capacity, 0); invoiceWeightedDays = make(capacity, 0); invoiceCollected = make(capacity, 0)
         nextDecision = make(capacity, 0); live = make(capacity, 0)
+        variantNext = make(capacity, -1); variantDays = make(capacity, 0)
+        outcomes = make(capacity * ReplayBuffers.contactsPerDay, .nothing)
+        firstVariant = make(capacity, -1); lastVariant = make(capacity, -1); minNext = make(capacity, 0)
+        touchedDay = make(capacity, .min)
+    }
+
+    /// Buffers for `capacity` invoices holding a copy of the first `count` of `other`'s (the
+    /// shared replay grows its variants' buffers mid-replay).
+    convenience init(capacity: Int, copying other: ReplayBuffers, count: Int) {
+        precondition(count <= capacity && count <= other.capacity, "ReplayBuffers: copying \(count) entries into \(capacity)")
+        self.init(capacity: capacity)
+        for i in 0..<count {
+            copyEntry(i, from: other, to: i)
+            live[i] = other.live[i]
+            variantNext[i] = other.variantNext[i]; variantDays[i] = other.variantDays[i]
+            firstVariant[i] = other.firstVariant[i]; lastVariant[i] = other.lastVariant[i]
+            minNext[i] = other.minNext[i]; touchedDay[i] = other.touchedDay[i]
+        }
+        outcomes.update(from: other.outcomes, count: count * ReplayBuffers.contactsPerDay)
+    }
+
+    /// Copies entry `from` of `source` into entry `to` of these buffers: the invoice's simulated
+    /// state (not `live` nor the shared replay's lists).
+    func copyEntry(_ from: Int, from source: ReplayBuffers, to: Int) {
+        open[to] = source.open[from]; closed[to] = source.closed[from]; state[to] = source.state[from]
+        for j in 0..<7 { stock[7 * to + j] = source.stock[7 * from + j] }
+        stockAt[to] = source.stockAt[from]; contactCount[to] = source.contactCount[from]; recent[to] = source.recent[from]
+        todayContacts[to] = source.todayContacts[from]; disputeOpen[to] = source.disputeOpen[from]
+        disputeEnds[to] = source.disputeEnds[from]; disputeResolvedOn[to] = source.disputeResolvedOn[from]
+        hadDispute[to] = source.hadDispute[from]; promiseMadeOn[to] = source.promiseMadeOn[from]
+        promisedOn[to] = source.promisedOn[from]; promisePayOn[to] = source.promisePayOn[from]
+        promiseKept[to] = source.promiseKept[from]; autopayAttempt[to] = source.autopayAttempt[from]
+        creditNext[to] = source.creditNext[from]; disputeNext[to] = source.disputeNext[from]
+        actionNext[to] = source.actionNext[from]; prefix[to] = source.prefix[from]
+        invoiceWeightedDays[to] = source.invoiceWeightedDays[from]; invoiceCollected[to] = source.invoiceCollected[from]
+        nextDecision[to] = source.nextDecision[from]
     }
 
     deinit {
@@ -63,5 +114,7 @@ final class ReplayBuffers {
         promisedOn.deallocate(); promisePayOn.deallocate(); promiseKept.deallocate(); autopayAttempt.deallocate()
         creditNext.deallocate(); disputeNext.deallocate(); actionNext.deallocate(); prefix.deallocate()
         invoiceWeightedDays.deallocate(); invoiceCollected.deallocate(); nextDecision.deallocate(); live.deallocate()
+        variantNext.deallocate(); variantDays.deallocate(); outcomes.deallocate(); firstVariant.deallocate()
+        lastVariant.deallocate(); minNext.deallocate(); touchedDay.deallocate()
     }
 }

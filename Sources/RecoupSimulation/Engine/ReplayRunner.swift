@@ -74,6 +74,9 @@ public enum ReplayRunner {
             let policies = policies.map { $0.threadCopy() }
             let engines = policies.map { $0.engine ?? ClientReplay.placeholderEngine }
             var tally = [Double](repeating: 0, count: width)
+            let groups = options.sharesWork && !perInvoice && options.skipsQuietDays
+                ? ReplayGroup.groups(policies: policies, engines: engines, costs: options.costs) : nil
+            var memberTallies: [[Double]] = []
             while let chunk = slots.claim() {
                 var sums = [Double](repeating: 0, count: policies.count * runs * width)
                 let lo = chunk * size, hi = min(clientCount, lo + size)
@@ -89,6 +92,28 @@ public enum ReplayRunner {
                             if se > 0 { u += se * rng.normal(entity: c, day: 0, purpose: .clientPropensity) }
                         }
                         if let values = draws.values { replay.behaviour.setDynamicCoefficients(values, offset: r * CoefficientDraws.count) }
+                        if let groups {
+                            for group in groups {
+                                guard group.members.count > 1 else {
+                                    let p = group.members[0]
+                                    for f in 0..<width { tally[f] = 0 }
+                                    replay.replay(client: c, policy: policies[p], engine: engines[p], rng: rng, clientEffect: u, tally: &tally)
+                                    let start = (p * runs + r) * width
+                                    for f in 0..<width { sums[start + f] += weight * tally[f] }
+                                    continue
+                                }
+                                if memberTallies.count < group.members.count {
+                                    memberTallies = Array(repeating: [Double](repeating: 0, count: width), count: group.members.count)
+                                }
+                                for i in 0..<group.members.count { for f in 0..<width { memberTallies[i][f] = 0 } }
+                                replay.replayShared(client: c, group: group, rng: rng, clientEffect: u, tallies: &memberTallies)
+                                for (i, p) in group.members.enumerated() {
+                                    let start = (p * runs + r) * width
+                                    for f in 0..<width { sums[start + f] += weight * memberTallies[i][f] }
+                                }
+                            }
+                            continue
+                        }
                         for (p, policy) in policies.enumerated() {
                             for f in 0..<width { tally[f] = 0 }
                             replay.replay(client: c, policy: policy, engine: engines[p], rng: rng, clientEffect: u, tally: &tally)
@@ -112,13 +137,7 @@ public enum ReplayRunner {
                 if let progress { progress(slots.fractionDone) }
             }
         }
-        var totals = [Double](repeating: 0, count: policies.count * runs * width)
-        var lastDay = Int.min
-        for chunk in 0..<chunks {
-            let (sums, last) = slots.result(chunk)
-            for i in totals.indices { totals[i] += sums[i] }
-            lastDay = max(lastDay, last)
-        }
+        let (totals, lastDay) = slots.result(width: policies.count * runs * width)
         var result = Totals(values: totals, policies: policies.count, runs: runs,
                             lastDay: Day(ordinal: lastDay == Int.min ? cohort.to.ordinal : lastDay))
         if let invoiceSums {
@@ -141,19 +160,21 @@ public enum ReplayRunner {
     }
 }
 
-/// The chunks' results, written by worker threads into distinct slots under a lock.
+/// The chunks' results, summed in chunk order as they arrive (a chunk finished early waits
+/// for the ones before it), so the totals do not depend on scheduling and memory holds only the
+/// chunks finished out of order, not one result per chunk.
 final class ChunkSlots: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private var done = 0
-    private var sums: [[Double]]
-    private var lastDays: [Int]
+    private var merged = 0
+    private var waiting: [Int: [Double]] = [:]
+    private var totals: [Double] = []
+    private var lastDay = Int.min
     let count: Int
 
     init(count: Int) {
         self.count = count
-        sums = Array(repeating: [], count: count)
-        lastDays = Array(repeating: Int.min, count: count)
     }
 
     /// The next chunk to work on, or nil when all are taken.
@@ -164,11 +185,16 @@ final class ChunkSlots: @unchecked Sendable {
         return next - 1
     }
 
-    func store(_ values: [Double], at chunk: Int, lastDay: Int) {
+    func store(_ values: [Double], at chunk: Int, lastDay day: Int) {
         lock.lock(); defer { lock.unlock() }
-        sums[chunk] = values
-        lastDays[chunk] = lastDay
+        waiting[chunk] = values
+        lastDay = max(lastDay, day)
         done += 1
+        while let sums = waiting.removeValue(forKey: merged) {
+            if totals.isEmpty { totals = [Double](repeating: 0, count: sums.count) }
+            for i in totals.indices { totals[i] += sums[i] }
+            merged += 1
+        }
     }
 
     var fractionDone: Double {
@@ -176,9 +202,11 @@ final class ChunkSlots: @unchecked Sendable {
         return Double(done) / Double(max(1, count))
     }
 
-    func result(_ chunk: Int) -> ([Double], Int) {
+    /// The totals of all chunks (every chunk stored), and the last day any reached.
+    func result(width: Int) -> ([Double], Int) {
         lock.lock(); defer { lock.unlock() }
-        return (sums[chunk], lastDays[chunk])
+        precondition(merged == count, "ChunkSlots: \(count - merged) chunks not merged")
+        return (totals.isEmpty ? [Double](repeating: 0, count: width) : totals, lastDay)
     }
 }
 

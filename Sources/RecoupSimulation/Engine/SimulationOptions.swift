@@ -20,6 +20,11 @@ public struct SimulationOptions: Sendable {
     /// changes (the engine's calling protocol). Default true; false calls it every day (the
     /// same output: a test compares them).
     public var skipsQuietDays = true
+    /// Replay policies that agree on the write-off day, consolidation, grace days and risk
+    /// tiering together (`ClientReplay.replayShared`): the same output, much less work when the
+    /// policies are a tuning grid's points. Default false; `recoup tune` turns it on. Ignored
+    /// when per-invoice predictions are asked for or `skipsQuietDays` is off.
+    public var sharesWork = false
     /// Worker threads (default 2, this machine's cores). The output does not depend on it.
     public var threads = 2
 

@@ -42,7 +42,10 @@ public struct ReplayEvaluator: PolicyEvaluator, Sendable {
     /// - Complexity: O(runs × policies × invoice-days), on `options.threads` threads.
     public func evaluate(_ policies: [Policy], progress: (@Sendable (Double) -> Void)?) throws -> [TuningFigures] {
         let replay = try policies.map { (p: Policy) throws(PolicyError) -> ReplayPolicy in try ReplayPolicy(policy: p) }
-        let totals = try ReplayRunner.run(cohort: cohort, behaviour: behaviour, policies: replay, options: options,
+        // Grid points replayed together: the same figures as one by one, much less work.
+        var shared = options
+        shared.sharesWork = true
+        let totals = try ReplayRunner.run(cohort: cohort, behaviour: behaviour, policies: replay, options: shared,
                                           progress: progress)
         let report = SimulationReport(totals: totals, policies: replay, cohort: cohort, options: options)
         return report.projections.map { p in
