@@ -80,12 +80,20 @@ public struct LedgerImporter: Sendable {
             // row, with messages naming the row (ImportSession, tested rule by rule), so SQLite's
             // own re-check is switched off for this one transaction (4 M rows: ~30% of the time)
             // and back on afterwards. NOT NULL and UNIQUE stay enforced by SQLite.
+            //
+            // The transaction runs with a rollback journal rather than the store's WAL: in WAL
+            // mode every page of a bulk load is written twice (into the log, then checkpointed
+            // into the file), while a rollback journal saves only the pages that held data
+            // before, none for a new store. Just as atomic; WAL again afterwards. If another
+            // connection holds the store open the switch is refused and the import stays in WAL.
             try store.queue.inDatabase { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
+                _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
             }
             defer {
                 try? store.queue.inDatabase { db in
                     try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF")
+                    _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                 }
             }
             try store.queue.inTransaction(.immediate) { db in
