@@ -92,31 +92,10 @@ public enum ReplayRunner {
                             if se > 0 { u += se * rng.normal(entity: c, day: 0, purpose: .clientPropensity) }
                         }
                         if let values = draws.values { replay.behaviour.setDynamicCoefficients(values, offset: r * CoefficientDraws.count) }
-                        if let groups {
-                            for group in groups {
-                                guard group.members.count > 1 else {
-                                    let p = group.members[0]
-                                    for f in 0..<width { tally[f] = 0 }
-                                    replay.replay(client: c, policy: policies[p], engine: engines[p], rng: rng, clientEffect: u, tally: &tally)
-                                    let start = (p * runs + r) * width
-                                    for f in 0..<width { sums[start + f] += weight * tally[f] }
-                                    continue
-                                }
-                                if memberTallies.count < group.members.count {
-                                    memberTallies = Array(repeating: [Double](repeating: 0, count: width), count: group.members.count)
-                                }
-                                for i in 0..<group.members.count { for f in 0..<width { memberTallies[i][f] = 0 } }
-                                replay.replayShared(client: c, group: group, rng: rng, clientEffect: u, tallies: &memberTallies)
-                                for (i, p) in group.members.enumerated() {
-                                    let start = (p * runs + r) * width
-                                    for f in 0..<width { sums[start + f] += weight * memberTallies[i][f] }
-                                }
-                            }
-                            continue
-                        }
-                        for (p, policy) in policies.enumerated() {
+                        // One policy replayed on its own (with its per-invoice predictions if asked).
+                        func alone(_ p: Int) {
                             for f in 0..<width { tally[f] = 0 }
-                            replay.replay(client: c, policy: policy, engine: engines[p], rng: rng, clientEffect: u, tally: &tally)
+                            replay.replay(client: c, policy: policies[p], engine: engines[p], rng: rng, clientEffect: u, tally: &tally)
                             let start = (p * runs + r) * width
                             for f in 0..<width { sums[start + f] += weight * tally[f] }
                             if let invoiceSums {
@@ -129,6 +108,25 @@ public enum ReplayRunner {
                                     invoiceSums.add(3 * (p * n + g) + 1, replay.invoiceCollected[k] / amount)
                                     invoiceSums.add(3 * (p * n + g) + 2, 1)
                                 }
+                            }
+                        }
+                        guard let groups else {
+                            for p in policies.indices { alone(p) }
+                            continue
+                        }
+                        for group in groups {
+                            guard group.members.count > 1 else {
+                                alone(group.members[0])
+                                continue
+                            }
+                            if memberTallies.count < group.members.count {
+                                memberTallies = Array(repeating: [Double](repeating: 0, count: width), count: group.members.count)
+                            }
+                            for i in 0..<group.members.count { for f in 0..<width { memberTallies[i][f] = 0 } }
+                            replay.replayShared(client: c, group: group, rng: rng, clientEffect: u, tallies: &memberTallies)
+                            for (i, p) in group.members.enumerated() {
+                                let start = (p * runs + r) * width
+                                for f in 0..<width { sums[start + f] += weight * memberTallies[i][f] }
                             }
                         }
                     }
