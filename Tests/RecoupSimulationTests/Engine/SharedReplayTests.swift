@@ -5,14 +5,17 @@ import Testing
 /// Replaying a tuning grid's points together (`SimulationOptions.sharesWork`,
 /// `ClientReplay.replayShared`) gives every policy exactly the tallies of its own replay.
 @Suite struct SharedReplayTests {
-    /// Promises, disputes (from contacts and from the ledger), credit notes, partial payments.
+    /// Promises, disputes (from contacts and from the ledger), credit notes, partial payments,
+    /// autopay clients.
     static func world() throws -> (ReplayCohort, ReplayBehaviour) {
         var behaviour = ReplayDeterminismTests.behaviour()
         behaviour.promiseGivenReach = [0.15, 0.15, 0.3, 0.4, 0.05]
         behaviour.disputeByTone = [0.02, 0.03, 0.05, 0.08]
         behaviour.partialPayment = 0.3
         behaviour.fatigueCoefficient = -0.2
+        behaviour.autopaySuccess = 0.7
         var ledger = ReplayFixtures.ledger(clients: 30, perClient: 8)
+        for c in stride(from: 1, to: 30, by: 6) { ledger.clients[c].autopay = true }
         for c in stride(from: 0, to: 30, by: 4) {
             let id = String(format: "I%03d-%02d", c, 2)
             let issued = ReplayFixtures.monday + (c % 5) + 14
@@ -65,7 +68,7 @@ import Testing
         let b = try ReplayRunner.run(cohort: cohort, behaviour: behaviour, policies: policies, options: shared)
         let differing = zip(a.values, b.values).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
         #expect(a.values.count == b.values.count)
-        #expect(differing.isEmpty, "\(differing.count) tally slots differ, first \(differing.prefix(5))")
+        #expect(differing.count == 0, "tally slots differ, the first at \(Array(differing.prefix(5)))")
         #expect(a.lastDay == b.lastDay)
         // The grid's points really differ (else sharing would be trivially exact).
         let width = ReplayTally.width, cost = ReplayTally.Field.cost.rawValue
