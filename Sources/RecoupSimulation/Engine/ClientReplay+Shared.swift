@@ -16,8 +16,9 @@ extension ClientReplay {
     ///
     /// `tallies[i]` receives member `i`'s sums (the caller zeroes them). Needs the engine's
     /// calling protocol (`skipsQuietDays`).
-    /// - Complexity: O(variant-days + members × decision days); a grid whose points rarely
-    ///   differ on an invoice costs little more than one policy.
+    /// - Complexity: the payment draws O(variant-days) instead of O(policies × invoice-days);
+    ///   each member's own bookkeeping O(its decisions and events), plus one check per member
+    ///   and open invoice on the days some member may decide.
     mutating func replayShared(client c: Int, group: ReplayGroup, rng: ReplayRandom, clientEffect u: Double,
                                tallies: inout [[Double]]) {
         let invoices = cohort.clients[c].invoices
