@@ -32,11 +32,8 @@ extension ClientReplay {
         let mb = memberBuffers
         prepareTables()
         let prior: ClientRiskHistory? = group.usesRisk ? cohort.clients[c].priorHistory : nil
-        // Out of `self` while the replay records into them (its methods borrow `self`).
-        var histories = lists.histories
-        lists.histories = []
-        defer { lists.histories = histories }
-        for m in 0..<members { histories[m] = prior }
+        // Each member's risk history; a local, as the replay's methods borrow `self` while recording.
+        var histories = [ClientRiskHistory?](repeating: prior, count: members)
         historyBase = prior?.invoiceCount ?? 0
         let width = ReplayBuffers.contactsPerDay
         liveCount = 0
@@ -148,10 +145,13 @@ extension ClientReplay {
                         let outcome = outcomes[mb.variant[mk] * width + e.index]
                         switch outcome {
                         case .nothing: break
-                        case .promise: mb.next[mk] = min(mb.next[mk], d + 1)
-                        case .dispute: mb.next[mk] = min(mb.next[mk], d)
+                        case .promise:
+                            mb.next[mk] = min(mb.next[mk], d + 1)
+                            minNext[k] = min(minNext[k], d + 1)
+                        case .dispute:
+                            mb.next[mk] = min(mb.next[mk], d)
+                            minNext[k] = min(minNext[k], d)
                         }
-                        minNext[k] = min(minNext[k], mb.next[mk])
                         chargeOutcome(outcome, position: historyBase + k, on: d, history: &histories[m], tally: &tallies[m])
                     }
                 }
@@ -250,10 +250,7 @@ extension ClientReplay {
                     lowest = min(lowest, mb.next[mk])
                     continue
                 }
-                let facts = InvoiceDayFacts(
-                    day: day, dueOn: Day(ordinal: cohort.dueOn[g]), openBalance: Money(minorUnits: open[v]),
-                    isAutopay: autopay, isDisputeOpen: disputeOpen[v], disputeOpenedToday: false,
-                    promisedOn: promisedOn[v] == ClientReplay.none ? nil : Day(ordinal: promisedOn[v]))
+                let facts = dayFacts(v, global: g, day: day, autopay: autopay)
                 group.engines[m].decide(&mb.state[mk], facts, into: &decision)
                 mb.next[mk] = group.engines[m].nextDecisionDay(after: day, state: mb.state[mk], facts: facts).ordinal
                 lowest = min(lowest, mb.next[mk])
@@ -374,7 +371,7 @@ extension ClientReplay {
             lastVariant[k] = -1
             touchedDay[k] = .min
         }
-        lists.reset(members: m, invoices: n)
+        lists.reset(members: m)
     }
 
     /// Whether members `a` and `b` made the same contacts on invoice `k` on day `d`.

@@ -215,12 +215,7 @@ struct ClientReplay {
                     let k = live[slot]
                     guard !closed[k] && (!skipsQuietDays || d >= nextDecision[k]) else { continue }
                     let g = first + k
-                    let facts = InvoiceDayFacts(
-                        day: day, dueOn: Day(ordinal: cohort.dueOn[g]), openBalance: Money(minorUnits: open[k]),
-                        isAutopay: autopay, isDisputeOpen: disputeOpen[k],
-                        // The replay charges a dispute's task itself when it opens (`openDispute`).
-                        disputeOpenedToday: false,
-                        promisedOn: promisedOn[k] == ClientReplay.none ? nil : Day(ordinal: promisedOn[k]))
+                    let facts = dayFacts(k, global: g, day: day, autopay: autopay)
                     engine.decide(&state[k], facts, into: &decision)
                     if skipsQuietDays { nextDecision[k] = engine.nextDecisionDay(after: day, state: state[k], facts: facts).ordinal }
                     for i in 0..<decision.count {
@@ -290,6 +285,16 @@ struct ClientReplay {
             lastDay = max(lastDay, d)
             d += 1
         }
+    }
+
+    /// What `decide` sees of invoice `k` (global `g`) on `day`.
+    func dayFacts(_ k: Int, global g: Int, day: Day, autopay: Bool) -> InvoiceDayFacts {
+        InvoiceDayFacts(
+            day: day, dueOn: Day(ordinal: cohort.dueOn[g]), openBalance: Money(minorUnits: open[k]),
+            isAutopay: autopay, isDisputeOpen: disputeOpen[k],
+            // The replay charges a dispute's task itself when it opens (`openDispute`).
+            disputeOpenedToday: false,
+            promisedOn: promisedOn[k] == ClientReplay.none ? nil : Day(ordinal: promisedOn[k]))
     }
 
     // MARK: Per-replay tables
@@ -502,7 +507,7 @@ struct ClientReplay {
         let isHuman = actor == .human || channel == .call
         t[.contacts] += 1
         if isEscalation { t[.escalations] += 1 }
-        let slot = 2 * channelIndex(channel) + (isHuman ? 1 : 0)
+        let slot = 2 * ClientReplay.channelIndex(channel) + (isHuman ? 1 : 0)
         var minutes = contactMinutes[slot]
         var money = contactMoney[slot]
         if isHuman, let logged = loggedMinutes {
@@ -534,7 +539,7 @@ struct ClientReplay {
     mutating func markContact(channel: Channel, actor: ActorKind, tone: Tone, invoice k: Int, day d: Int,
                               grace: Int) -> ContactOutcome {
         let isHuman = actor == .human || channel == .call
-        let ch = channelIndex(channel)
+        let ch = ClientReplay.channelIndex(channel)
         let index = todayContacts[k]
         todayContacts[k] += 1
         let p = prefix[k]
@@ -578,7 +583,8 @@ struct ClientReplay {
         return .nothing
     }
 
-    @inline(__always) func channelIndex(_ channel: Channel) -> Int {
+    /// The channel's position in `Channel.allCases`, without a search.
+    @inline(__always) static func channelIndex(_ channel: Channel) -> Int {
         switch channel {
         case .email: return 0
         case .sms: return 1

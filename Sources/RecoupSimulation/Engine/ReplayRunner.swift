@@ -62,7 +62,7 @@ public enum ReplayRunner {
         let chunks = (clientCount + size - 1) / size
         let runs = options.runs
         let width = ReplayTally.width
-        let slots = ChunkSlots(count: chunks)
+        let slots = ChunkSlots(count: chunks, width: policies.count * runs * width)
         let draws = CoefficientDraws(behaviour: behaviour, runs: runs, seed: options.seed, enabled: options.estimationUncertainty && options.coefficientUncertainty)
         let invoiceSums = perInvoice ? InvoiceSums(count: 3 * policies.count * cohort.count) : nil
         let n = cohort.count
@@ -135,7 +135,7 @@ public enum ReplayRunner {
                 if let progress { progress(slots.fractionDone) }
             }
         }
-        let (totals, lastDay) = slots.result(width: policies.count * runs * width)
+        let (totals, lastDay) = slots.result()
         var result = Totals(values: totals, policies: policies.count, runs: runs,
                             lastDay: Day(ordinal: lastDay == Int.min ? cohort.to.ordinal : lastDay))
         if let invoiceSums {
@@ -167,12 +167,14 @@ final class ChunkSlots: @unchecked Sendable {
     private var done = 0
     private var merged = 0
     private var waiting: [Int: [Double]] = [:]
-    private var totals: [Double] = []
+    private var totals: [Double]
     private var lastDay = Int.min
     let count: Int
 
-    init(count: Int) {
+    /// `count` chunks, each summing to `width` values.
+    init(count: Int, width: Int) {
         self.count = count
+        totals = [Double](repeating: 0, count: width)
     }
 
     /// The next chunk to work on, or nil when all are taken.
@@ -189,7 +191,6 @@ final class ChunkSlots: @unchecked Sendable {
         lastDay = max(lastDay, day)
         done += 1
         while let sums = waiting.removeValue(forKey: merged) {
-            if totals.isEmpty { totals = [Double](repeating: 0, count: sums.count) }
             for i in totals.indices { totals[i] += sums[i] }
             merged += 1
         }
@@ -201,10 +202,10 @@ final class ChunkSlots: @unchecked Sendable {
     }
 
     /// The totals of all chunks (every chunk stored), and the last day any reached.
-    func result(width: Int) -> ([Double], Int) {
+    func result() -> ([Double], Int) {
         lock.lock(); defer { lock.unlock() }
         precondition(merged == count, "ChunkSlots: \(count - merged) chunks not merged")
-        return (totals.isEmpty ? [Double](repeating: 0, count: width) : totals, lastDay)
+        return (totals, lastDay)
     }
 }
 

@@ -33,7 +33,7 @@ final class MemberBuffers {
 
     /// The key of what a contact does to an invoice's simulated state: channel, actor, tone.
     static func key(_ contact: PolicyContact) -> UInt8 {
-        let channel = UInt8(Channel.allCases.firstIndex(of: contact.channel) ?? 0)
+        let channel = UInt8(ClientReplay.channelIndex(contact.channel))
         return channel | (contact.actor == .human ? 8 : 0) | UInt8(contact.tone.firmness) << 4
     }
 
@@ -59,9 +59,7 @@ struct PlannedContact {
 /// The per-member lists of a shared replay, and its counts.
 struct SharedReplayLists {
     var members = 0
-    var invoices = 0
     var variantCount = 0
-    var histories: [ClientRiskHistory?] = []
     var plans: [[PlannedContact]] = []
     var dayContacts: [[ClientDayContact]] = []
     /// Open invoice-days counted for each member on the variants it has left.
@@ -72,12 +70,10 @@ struct SharedReplayLists {
     var representatives: [Int] = []
     var targets: [Int] = []
 
-    mutating func reset(members m: Int, invoices n: Int) {
+    mutating func reset(members m: Int) {
         members = m
-        invoices = n
         variantCount = 0
-        if histories.count < m {
-            histories = Array(repeating: nil, count: m)
+        if plans.count < m {
             plans = Array(repeating: [], count: m)
             dayContacts = Array(repeating: [], count: m)
             memberDays = Array(repeating: 0, count: m)
