@@ -45,10 +45,13 @@ struct BundleFileSpec {
 
     func index(of column: String) -> Int? { columns.firstIndex { $0.name == column } }
 
-    var insertSQL: String {
+    /// An insert of `rows` rows (one `(?, …)` group each) that skips rows whose natural key is
+    /// already stored.
+    func insertSQL(rows: Int = 1) -> String {
         let names = columns.map(\.dbColumn).joined(separator: ", ")
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        return "INSERT INTO \(name) (\(names)) VALUES (\(marks)) ON CONFLICT DO NOTHING"
+        let group = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let groups = Array(repeating: group, count: rows).joined(separator: ", ")
+        return "INSERT INTO \(name) (\(names)) VALUES \(groups) ON CONFLICT DO NOTHING"
     }
 
     var selectExistingSQL: String {

@@ -47,23 +47,53 @@ final class RawStatement {
     /// the statement runs, inside one `withUnsafeBufferPointer`.
     func execute(_ cells: [Cell], _ bytes: [UInt8]) throws(LedgerImportError) -> Int {
         let code: Int32 = bytes.withUnsafeBufferPointer { buffer in
-            let base = UnsafeRawPointer(buffer.baseAddress) ?? UnsafeRawPointer(bitPattern: 1)
-            for (offset, cell) in cells.enumerated() {
-                let index = Int32(offset + 1)
-                switch cell {
-                case .null: sqlite3_bind_null(handle, index)
-                case .int(let v): sqlite3_bind_int64(handle, index, v)
-                case .real(let v): sqlite3_bind_double(handle, index, v)
-                case .text(let r):
-                    sqlite3_bind_text(handle, index, base.map { ($0 + r.lowerBound).assumingMemoryBound(to: CChar.self) },
-                                      Int32(r.count), nil)  // SQLITE_STATIC: valid until the step ends
-                case .constant(let s): sqlite3_bind_text(handle, index, s, -1, RawStatement.transient)
-                }
-            }
+            bind(cells, from: UnsafeRawPointer(buffer.baseAddress), first: 1)
             let code = sqlite3_step(handle)
             sqlite3_reset(handle)
             return code
         }
+        return try changes(after: code)
+    }
+
+    /// Binds `rows` (the cells of one record each, `records[k]` holding row k's text) to a
+    /// statement with one `(?, …)` group per row, runs it and returns the number of rows it
+    /// changed. Each record's bytes stay pinned (nested `withUnsafeBufferPointer`, one per row)
+    /// until the statement has run, so no text is copied.
+    func execute(rows cells: [[Cell]], records: [CSVRecord]) throws(LedgerImportError) -> Int {
+        let columns = Int32(cells.first?.count ?? 0)
+        func bindRows(from row: Int) -> Int32 {
+            guard row < cells.count else {
+                let code = sqlite3_step(handle)
+                sqlite3_reset(handle)
+                return code
+            }
+            return records[row].storage.withUnsafeBufferPointer { buffer in
+                bind(cells[row], from: UnsafeRawPointer(buffer.baseAddress), first: Int32(row) * columns + 1)
+                return bindRows(from: row + 1)
+            }
+        }
+        return try changes(after: bindRows(from: 0))
+    }
+
+    /// Binds `cells` to parameters `first`, `first + 1`, …; text ranges are offsets from `base`
+    /// and bound without a copy (SQLITE_STATIC), so `base` must stay valid until the step.
+    private func bind(_ cells: [Cell], from base: UnsafeRawPointer?, first: Int32) {
+        let base = base ?? UnsafeRawPointer(bitPattern: 1)
+        for (offset, cell) in cells.enumerated() {
+            let index = first + Int32(offset)
+            switch cell {
+            case .null: sqlite3_bind_null(handle, index)
+            case .int(let v): sqlite3_bind_int64(handle, index, v)
+            case .real(let v): sqlite3_bind_double(handle, index, v)
+            case .text(let r):
+                sqlite3_bind_text(handle, index, base.map { ($0 + r.lowerBound).assumingMemoryBound(to: CChar.self) },
+                                  Int32(r.count), nil)  // SQLITE_STATIC: valid until the step ends
+            case .constant(let s): sqlite3_bind_text(handle, index, s, -1, RawStatement.transient)
+            }
+        }
+    }
+
+    private func changes(after code: Int32) throws(LedgerImportError) -> Int {
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
             throw .store(String(cString: sqlite3_errmsg(connection)))
         }

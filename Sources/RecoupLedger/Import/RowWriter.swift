@@ -3,7 +3,17 @@
 /// holds the write transaction, and is the only writer of the session's problems, counts and
 /// reference maps while a table is imported, so they come out in line order however the rows
 /// were checked.
+///
+/// Rows go in `rowsPerInsert` at a time, one multi-row `INSERT` each: SQLite's per-statement
+/// work (starting the statement, opening and closing its cursors, halting) then falls on 32
+/// rows instead of one, which halves the store's share of a bulk load. When such an insert
+/// skips a row (its key is stored already) or the store refuses one, the rows it did insert are
+/// deleted again (they are the table's last rows) and the group goes in one row at a time, so
+/// ids, counts and messages are exactly those of row-by-row inserts.
 struct RowWriter {
+    /// Rows per multi-row insert (measured: 1 → 32 rows halves SQLite's time per row; more
+    /// gains nothing).
+    static let rowsPerInsert = 32
     let spec: BundleFileSpec
     let session: ImportSession
     let file: String
@@ -11,10 +21,15 @@ struct RowWriter {
     let sourceIndex: [Int]
     let allowsIdenticalDuplicates: Bool
     let insert: RawStatement
+    let insertGroup: RawStatement
+    let deleteAfter: RawStatement
     let existing: RawStatement
     /// The table's largest id before this file: ids above it were inserted from this file.
     let baseline: Int64
     var insertedLines: [Int32] = []
+    /// Checked rows not inserted yet (at most `rowsPerInsert`), with their records' bytes.
+    private var pendingRecords: [CSVRecord] = []
+    private var pendingCells: [[Cell]] = []
     var counts: ImportReport.FileCounts
     let keyIndex: Int
     let isClients: Bool
@@ -28,21 +43,76 @@ struct RowWriter {
         self.labels = labels
         self.sourceIndex = sourceIndex
         allowsIdenticalDuplicates = source.allowsIdenticalDuplicates
-        insert = try RawStatement(session.db, sql: spec.insertSQL)
+        insert = try RawStatement(session.db, sql: spec.insertSQL())
+        insertGroup = try RawStatement(session.db, sql: spec.insertSQL(rows: Self.rowsPerInsert))
+        deleteAfter = try RawStatement(session.db, sql: "DELETE FROM \(spec.name) WHERE id > ?")
         existing = try RawStatement(session.db, sql: spec.selectExistingSQL)
         self.baseline = baseline
         counts = ImportReport.FileCounts(file: file, table: spec.name, rows: 0, inserted: 0, unchanged: 0)
         keyIndex = spec.keyColumns[0]
         isClients = spec.name == "clients"
         isInvoices = spec.name == "invoices"
+        pendingRecords.reserveCapacity(Self.rowsPerInsert)
+        pendingCells.reserveCapacity(Self.rowsPerInsert)
     }
 
-    /// Takes one record: records the problems its check found, and inserts it when it passed.
+    /// Takes one record: records the problems its check found, and queues it for insertion when
+    /// it passed. Call `flush()` before the record's bytes are reused and at the end.
     mutating func take(_ record: CSVRecord, cells: [Cell], passed: Bool, issues: [ImportIssue]) throws(LedgerImportError) {
         counts.rows += 1
         if counts.rows % 100_000 == 0 { session.progress?(file, counts.rows) }
-        for issue in issues { session.add(issue) }
+        if !issues.isEmpty {
+            // Problems in line order: the queued rows' conflicts come first.
+            try flush()
+            for issue in issues { session.add(issue) }
+        }
         guard passed else { return }
+        pendingRecords.append(record)
+        pendingCells.append(cells)
+        if pendingRecords.count == Self.rowsPerInsert { try flush() }
+    }
+
+    /// Inserts the queued rows.
+    mutating func flush() throws(LedgerImportError) {
+        let n = pendingRecords.count
+        guard n > 0 else { return }
+        defer {
+            pendingRecords.removeAll(keepingCapacity: true)
+            pendingCells.removeAll(keepingCapacity: true)
+        }
+        if n == Self.rowsPerInsert {
+            let changed = try? insertGroup.execute(rows: pendingCells, records: pendingRecords)
+            let last = insertGroup.lastInsertedID
+            if changed == n {
+                for k in 0..<n { inserted(pendingRecords[k], cells: pendingCells[k], id: last - Int64(n - 1 - k)) }
+                return
+            }
+            // Some row was skipped: undo the ones inserted (ids last - changed + 1 … last, the
+            // table's largest) and take the rows one by one. A refused statement inserted none.
+            if let changed, changed > 0 {
+                deleteAfter.bind(1, .int(last - Int64(changed)), [])
+                _ = try deleteAfter.execute()
+            }
+        }
+        for k in 0..<n { try insertOne(pendingRecords[k], cells: pendingCells[k]) }
+    }
+
+    /// Records an inserted row: its line, and its id in the reference maps.
+    private mutating func inserted(_ record: CSVRecord, cells: [Cell], id: Int64) {
+        counts.inserted += 1
+        insertedLines.append(Int32(clamping: record.line))
+        guard isClients || isInvoices else { return }
+        let keyRange = record.range(sourceIndex[keyIndex])
+        if isClients {
+            session.clients.insert(record.storage, keyRange, id, 0)
+            session.clientNames[id] = record.string(sourceIndex[keyIndex])
+        } else if case .int(let client) = cells[1] {
+            session.invoices.insert(record.storage, keyRange, id, client)
+        }
+    }
+
+    /// Inserts one row, or explains why the store kept it out.
+    private mutating func insertOne(_ record: CSVRecord, cells: [Cell]) throws(LedgerImportError) {
         let line = record.line
         func fail(_ j: Int, _ reason: String) {
             session.add(ImportIssue(file: file, line: line, column: labels[j], reason: reason))
@@ -54,18 +124,7 @@ struct RowWriter {
             return
         }
         if changed == 1 {
-            counts.inserted += 1
-            insertedLines.append(Int32(clamping: line))
-            if isClients || isInvoices {
-                let id = insert.lastInsertedID
-                let keyRange = record.range(sourceIndex[keyIndex])
-                if isClients {
-                    session.clients.insert(record.storage, keyRange, id, 0)
-                    session.clientNames[id] = record.string(sourceIndex[keyIndex])
-                } else if case .int(let client) = cells[1] {
-                    session.invoices.insert(record.storage, keyRange, id, client)
-                }
-            }
+            inserted(record, cells: cells, id: insert.lastInsertedID)
             return
         }
         for (n, j) in spec.keyColumns.enumerated() { existing.bind(Int32(n + 1), cells[j], record.storage) }

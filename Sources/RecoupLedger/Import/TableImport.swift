@@ -57,23 +57,6 @@ struct TableImport {
         } catch { throw .store(LedgerStore.reason(error)) }
         var writer = try RowWriter(spec: spec, session: session, source: source, labels: labels,
                                    sourceIndex: sourceIndex, baseline: baseline)
-        // Bulk load: into an empty table, build the secondary indexes once at the end (a sort)
-        // instead of row by row. Same definitions, same transaction: a rollback restores them.
-        var deferredIndexes: [String] = []
-        if baseline == 0 {
-            do {
-                let indexes = try Row.fetchAll(session.db, sql: """
-                    SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL
-                    ORDER BY name
-                    """, arguments: [spec.name])
-                for index in indexes {
-                    let name: String = index[0]
-                    deferredIndexes.append(index[1])
-                    try session.db.execute(sql: "DROP INDEX \(name)")
-                }
-            } catch { throw .store(LedgerStore.reason(error)) }
-        }
-
         // The checker runs ahead on another thread only when the maps it reads are not the
         // ones the writer fills: invoices are looked up only after invoices.csv, clients only
         // after clients.csv, and no row creates a client.
@@ -84,6 +67,8 @@ struct TableImport {
                 for i in 0..<batch.count {
                     try writer.take(batch.records[i], cells: batch.cells[i], passed: batch.passed[i], issues: batch.issues[i])
                 }
+                // The batch's records go back to the reader to be refilled.
+                try writer.flush()
             } failure: { (error: CSVSyntaxError) throws(LedgerImportError) in
                 try Self.report(error, file: file, session: session)
             }
@@ -113,11 +98,11 @@ struct TableImport {
                 issues.removeAll(keepingCapacity: true)
                 let passed = checker.check(record, cells: &cells, issues: &issues)
                 try writer.take(record, cells: cells, passed: passed, issues: issues)
+                // One row at a time: the next row's check may need this one's client, and
+                // `record` is refilled in place.
+                try writer.flush()
             }
         }
-        do {
-            for sql in deferredIndexes { try session.db.execute(sql: sql) }
-        } catch { throw .store(LedgerStore.reason(error)) }
         if writer.counts.rows == 0 {
             if isInvoices {
                 session.add(ImportIssue(file: file, line: 1, column: "-",

@@ -21,8 +21,11 @@ extension LedgerStore {
                 var client = [Int32](), issued = [Int32](), due = [Int32](), amount = [Int64]()
                 client.reserveCapacity(count); issued.reserveCapacity(count)
                 due.reserveCapacity(count); amount.reserveCapacity(count)
+                // The latest issue or receipt day, found on the way (no index gives it).
+                var latest: Int64? = nil
                 let invoices = try RawStatement(db, sql: "SELECT id, client, issued_on, due_on, amount FROM invoices ORDER BY id")
                 while try invoices.step() {
+                    latest = max(latest ?? .min, invoices.int64(2))
                     position[Int(invoices.int64(0))] = Int32(amount.count)
                     let c = Int(invoices.int64(1))
                     client.append(c >= 0 && c < clientIndex.count ? clientIndex[c] : 0)
@@ -32,10 +35,12 @@ extension LedgerStore {
                 }
                 var credits: [KPICalculator.Credit] = []
                 let payments = try RawStatement(db, sql: """
-                    SELECT invoice, received_on, amount, 0 FROM payments WHERE invoice IS NOT NULL
+                    SELECT IFNULL(invoice, 0), received_on, amount, 0 FROM payments
                     UNION ALL SELECT invoice, on_day, amount, CASE kind WHEN 'credit_note' THEN 1 ELSE 2 END FROM adjustments
                     """)
                 while try payments.step() {
+                    if payments.int64(3) == 0 { latest = max(latest ?? .min, payments.int64(1)) }
+                    // Unapplied payments (invoice 0: ids start at 1) count only for the latest day.
                     let p = position[Int(payments.int64(0))]
                     guard p >= 0 else { continue }
                     credits.append(KPICalculator.Credit(
@@ -45,12 +50,9 @@ extension LedgerStore {
                 let currency = try String.fetchOne(db, sql: """
                     SELECT currency FROM invoices GROUP BY currency ORDER BY COUNT(*) DESC, currency LIMIT 1
                     """) ?? "USD"
-                let latest = try Int.fetchOne(db, sql: """
-                    SELECT MAX(d) FROM (SELECT MAX(issued_on) AS d FROM invoices UNION ALL SELECT MAX(received_on) FROM payments)
-                    """)
                 return KPICalculator(clientNames: names, invoiceClient: client, issued: issued, due: due,
                                      amount: amount, credits: credits, currency: currency,
-                                     latestDay: latest.map(Day.init(ordinal:)))
+                                     latestDay: latest.map { Day(ordinal: Int($0)) })
             }
         } catch let error as LedgerStoreError { throw error } catch {
             throw .database(LedgerStore.reason(error))
