@@ -1,31 +1,49 @@
 /// A hash map from key bytes (an id as written in the CSV) to two integers, for the import's
 /// reference lookups: one lookup per payment, action, promise, … without making a `String`.
 ///
-/// Keys live one after another in a single byte arena; the table is open addressing with
-/// linear probing over a power-of-two number of slots, kept at most half full. The hash is
-/// 64-bit FNV-1a with MurmurHash3's finalizer, which is fine for ids (not exposed to adversarial keys in a way that
-/// matters: a bad file can only slow its own import).
+/// Keys live one after another in a single byte arena; each entry (where its key sits, its two
+/// values) is one record, so a lookup touches three places in memory: its slot, its entry and
+/// its key bytes. The table is open addressing with linear probing over a power-of-two number of
+/// slots, kept at most half full; a slot holds the entry's number and 32 bits of its key's hash,
+/// so probing past other keys rarely reads their entries. The hash is 64-bit FNV-1a with
+/// MurmurHash3's finalizer, which is fine for ids (a bad file can only slow its own import).
+///
+/// Not thread-safe for writing: the import fills a map on one thread and reads it on another
+/// only after the filling is done (the exclusivity checks are off for speed; `RowPipeline`'s
+/// hand-over orders the accesses).
 ///
 /// - Complexity: O(key length) per lookup and insert on average.
 final class KeyMap {
-    private var arena: [UInt8] = []
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private(set) var first: [Int64] = []
-    private(set) var second: [Int64] = []
-    private var slots: [Int32]
-    private var mask: Int
+    private struct Entry {
+        var start: Int
+        var count: Int
+        var first: Int64
+        var second: Int64
+    }
+
+    @exclusivity(unchecked) private var arena: [UInt8] = []
+    @exclusivity(unchecked) private var entries: [Entry] = []
+    /// 0 = empty; otherwise (hash's high 32 bits) << 32 | (entry + 1).
+    @exclusivity(unchecked) private var slots: [UInt64]
+    @exclusivity(unchecked) private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
+        entries.reserveCapacity(capacity)
     }
 
-    var count: Int { first.count }
+    var count: Int { entries.count }
 
-    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The first value of `entry` (as `find` returns it).
+    func first(_ entry: Int) -> Int64 { entries[entry].first }
+
+    /// The second value of `entry`.
+    func second(_ entry: Int) -> Int64 { entries[entry].second }
+
+    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         // MurmurHash3's finalizer: ids differ in their last characters, and FNV alone leaves
@@ -35,7 +53,7 @@ final class KeyMap {
         h ^= h >> 33
         h = h &* 0xc4ce_b9fe_1a85_ec53
         h ^= h >> 33
-        return Int(truncatingIfNeeded: h)
+        return h
     }
 
     /// The entry for `bytes[range]`, or nil.
@@ -51,21 +69,27 @@ final class KeyMap {
         return key.withUTF8 { find($0) }
     }
 
-    private func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        // Local copies (no copying of storage): class properties would be re-checked for
-        // exclusive access on every probe.
-        let slots = self.slots, starts = self.starts, ends = self.ends, mask = self.mask
-        var slot = KeyMap.hash(key) & mask
-        return arena.withUnsafeBufferPointer { stored in
-            while true {
-                let entry = Int(slots[slot])
-                if entry < 0 { return nil }
-                let start = starts[entry], end = ends[entry]
-                if end - start == key.count,
-                    memcmpEqual(stored.baseAddress.map { $0 + start }, key.baseAddress, key.count) {
-                    return entry
+    /// The entry for `key`, or nil.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = KeyMap.hash(key)
+        let tag = h & 0xffff_ffff_0000_0000
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBufferPointer { stored in
+                    var slot = Int(truncatingIfNeeded: h) & mask
+                    while true {
+                        let value = slots[slot]
+                        if value == 0 { return nil }
+                        if value & 0xffff_ffff_0000_0000 == tag {
+                            let entry = Int(value & 0xffff_ffff) - 1
+                            let e = entries[entry]
+                            if e.count == key.count, bytesEqual(stored.baseAddress.map { $0 + e.start }, key.baseAddress, key.count) {
+                                return entry
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
@@ -84,33 +108,32 @@ final class KeyMap {
 
     private func insert(_ key: UnsafeBufferPointer<UInt8>, _ a: Int64, _ b: Int64) {
         if (count + 1) * 2 > slots.count { grow() }
-        let entry = Int32(count)
-        starts.append(arena.count)
+        let entry = count
+        entries.append(Entry(start: arena.count, count: key.count, first: a, second: b))
         arena.append(contentsOf: key)
-        ends.append(arena.count)
-        first.append(a)
-        second.append(b)
         place(entry, hash: KeyMap.hash(key))
     }
 
-    private func place(_ entry: Int32, hash: Int) {
-        var slot = hash & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = entry
+    private func place(_ entry: Int, hash: UInt64) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash & 0xffff_ffff_0000_0000) | UInt64(entry + 1)
     }
 
     private func grow() {
         let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for entry in 0..<count {
-            let h = arena.withUnsafeBufferPointer { KeyMap.hash(UnsafeBufferPointer(rebasing: $0[starts[entry]..<ends[entry]])) }
-            place(Int32(entry), hash: h)
+            let e = entries[entry]
+            let h = arena.withUnsafeBufferPointer { KeyMap.hash(UnsafeBufferPointer(rebasing: $0[e.start..<(e.start + e.count)])) }
+            place(entry, hash: h)
         }
     }
 }
 
-@inline(__always) private func memcmpEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+/// Whether `count` bytes at `a` and at `b` are equal.
+@inline(__always) func bytesEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
     guard count > 0 else { return true }
     guard let a, let b else { return false }
     for i in 0..<count where a[i] != b[i] { return false }

@@ -29,7 +29,7 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     private let source: any RowSource
-    private let checker: RowChecker
+    private var checker: RowChecker
     private let batches: [Batch]
     private let free: DispatchSemaphore
     private let filled = DispatchSemaphore(value: 0)

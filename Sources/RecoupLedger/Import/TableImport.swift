@@ -42,7 +42,7 @@ struct TableImport {
         guard headerOK else { return }
 
         if spec.name == "invoices" || spec.refersToInvoices { try session.loadInvoicesIfNeeded() }
-        let checker = RowChecker(spec: spec, source: source, sourceIndex: sourceIndex, labels: labels,
+        var checker = RowChecker(spec: spec, source: source, sourceIndex: sourceIndex, labels: labels,
                                  clients: session.clients, invoices: session.invoices, clientNames: session.clientNames)
         let isInvoices = spec.name == "invoices", isClients = spec.name == "clients"
         // A mapped import with `createClients` adds each client invoices.csv names that the
