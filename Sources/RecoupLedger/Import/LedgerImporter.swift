@@ -113,6 +113,9 @@ public struct LedgerImporter: Sendable {
                 }
             }
         } catch {
+            // A failure already known (SQLite may have ended the transaction itself, so the
+            // rollback then finds none) says more than the rollback's own complaint.
+            if case .failure(let known) = outcome { throw known }
             throw .store(LedgerStore.reason(error))
         }
         return try outcome.get()

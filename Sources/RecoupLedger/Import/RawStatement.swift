@@ -110,6 +110,11 @@ final class RawStatement {
         return Int(sqlite3_changes(connection))
     }
 
+    /// Whether the connection is still inside the import's transaction. SQLite undoes a whole
+    /// transaction on some errors (a full disk, out of memory), not just the failing statement;
+    /// after that, further inserts would each commit on their own.
+    var isInsideTransaction: Bool { sqlite3_get_autocommit(connection) == 0 }
+
     /// The id of the last inserted row on this connection.
     var lastInsertedID: Int64 { sqlite3_last_insert_rowid(connection) }
 

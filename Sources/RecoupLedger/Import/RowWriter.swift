@@ -81,7 +81,12 @@ struct RowWriter {
             pendingCells.removeAll(keepingCapacity: true)
         }
         if n == Self.rowsPerInsert {
-            let changed = try? insertGroup.execute(rows: pendingCells, records: pendingRecords)
+            let changed: Int?
+            do { changed = try insertGroup.execute(rows: pendingCells, records: pendingRecords) } catch {
+                // SQLite undid the whole transaction: stop here, nothing is left to keep.
+                guard insertGroup.isInsideTransaction else { throw error }
+                changed = nil
+            }
             let last = insertGroup.lastInsertedID
             if changed == n {
                 for k in 0..<n { inserted(pendingRecords[k], cells: pendingCells[k], id: last - Int64(n - 1 - k)) }
@@ -120,6 +125,7 @@ struct RowWriter {
         // Insert, or explain the conflict.
         let changed: Int
         do { changed = try insert.execute(cells, record.storage) } catch {
+            guard insert.isInsideTransaction else { throw error }
             fail(keyIndex, "the store refused the row (\(error))")
             return
         }

@@ -92,4 +92,25 @@ import Testing
         ])
         #expect(try store.dumpTables() == before)
     }
+
+    /// A store that fills up mid-import (SQLite's page limit stands in for a full disk): the
+    /// import stops with the store's error and leaves the store as it was, whether SQLite undid
+    /// only the failing statement or the whole transaction, and the next import works.
+    @Test func aFullStoreStopsTheImportAndChangesNothing() throws {
+        let path = NSTemporaryDirectory() + "recoup-full-" + UUID().uuidString + ".db"
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try LedgerStore(path: path)
+        #expect(try importError(BundleFixture.valid, into: store) == nil)
+        let before = try store.dumpTables()
+        var lines = ["action_id,invoice_id,at,channel,actor,tone,outcome"]
+        for i in 0..<20_000 { lines.append("Z\(i),I\(1 + i % 3),2026-02-01,email,agent,soft,none") }
+        let pages = try store.queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+        _ = try store.queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + 20)") }
+        let error = try #require(try importError(BundleFixture.valid(replacing: "actions.csv", with: lines.joined(separator: "\n")), into: store))
+        #expect("\(error)".contains("full"), "\(error)")
+        #expect(try store.dumpTables() == before)
+        _ = try store.queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA max_page_count = 1073741823") }
+        #expect(try importError(BundleFixture.valid(replacing: "actions.csv", with: lines.joined(separator: "\n")), into: store) == nil)
+        #expect(try store.rowCounts()["actions"] == 2 + 20_000)
+    }
 }
