@@ -60,6 +60,15 @@ struct BundleFileSpec {
         return "SELECT \(names) FROM \(name) WHERE \(condition)"
     }
 
+    /// The stored rows under `rows` keys (bound one key after another), each tagged with the
+    /// position of its key: `SELECT k, id, columns…`, one indexed lookup per key in one statement.
+    func selectExistingSQL(rows: Int) -> String {
+        let names = (["id"] + columns.map(\.dbColumn)).joined(separator: ", ")
+        let condition = keyColumns.map { "\(columns[$0].dbColumn) = ?" }.joined(separator: " AND ")
+        return (0..<rows).map { "SELECT \($0), \(names) FROM \(name) WHERE \(condition)" }
+            .joined(separator: " UNION ALL ")
+    }
+
     static let channels = ["email", "sms", "voice_agent", "call", "letter"]
 
     /// The files of SPEC §2 in import order (each may refer only to files before it).

@@ -75,6 +75,56 @@ final class RawStatement {
         return try changes(after: bindRows(from: 0))
     }
 
+    /// Binds, row after row, the cells at `columns` of each of `rows` (text from `records[k]`)
+    /// to the parameters 1…, runs the query and hands each result row to `body`. The records'
+    /// bytes stay pinned until the last result is read.
+    func query(rows cells: [[Cell]], columns: [Int], records: [CSVRecord],
+               _ body: (RawStatement) -> Void) throws(LedgerImportError) {
+        func bindRows(from row: Int) -> Int32 {
+            guard row < cells.count else {
+                var code = sqlite3_step(handle)
+                while code == SQLITE_ROW {
+                    body(self)
+                    code = sqlite3_step(handle)
+                }
+                sqlite3_reset(handle)
+                return code
+            }
+            return records[row].storage.withUnsafeBufferPointer { buffer in
+                let base = UnsafeRawPointer(buffer.baseAddress)
+                for (n, j) in columns.enumerated() {
+                    bind([cells[row][j]], from: base, first: Int32(row * columns.count + n + 1))
+                }
+                return bindRows(from: row + 1)
+            }
+        }
+        _ = try changes(after: bindRows(from: 0))
+    }
+
+    /// Whether column `index` (0-based) of the current row holds `cell` (text read from
+    /// `bytes`), compared without copying the stored value.
+    func columnEquals(_ index: Int32, _ cell: Cell, _ bytes: [UInt8]) -> Bool {
+        let type = sqlite3_column_type(handle, index)
+        switch cell {
+        case .null: return type == SQLITE_NULL
+        case .int(let v): return type == SQLITE_INTEGER && sqlite3_column_int64(handle, index) == v
+        case .real(let v):
+            if type == SQLITE_FLOAT { return sqlite3_column_double(handle, index) == v }
+            return type == SQLITE_INTEGER && Double(sqlite3_column_int64(handle, index)) == v
+        case .text(let r):
+            guard type != SQLITE_NULL && type != SQLITE_INTEGER && type != SQLITE_FLOAT,
+                let text = sqlite3_column_text(handle, index) else { return false }
+            guard Int(sqlite3_column_bytes(handle, index)) == r.count else { return false }
+            return bytes.withUnsafeBufferPointer { buffer in
+                bytesEqual(text, buffer.baseAddress.map { $0 + r.lowerBound }, r.count)
+            }
+        case .constant(let s):
+            guard type != SQLITE_NULL && type != SQLITE_INTEGER && type != SQLITE_FLOAT,
+                let text = sqlite3_column_text(handle, index) else { return false }
+            return s.utf8.elementsEqual(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+        }
+    }
+
     /// Binds `cells` to parameters `first`, `first + 1`, …; text ranges are offsets from `base`
     /// and bound without a copy (SQLITE_STATIC), so `base` must stay valid until the step.
     private func bind(_ cells: [Cell], from base: UnsafeRawPointer?, first: Int32) {

@@ -24,6 +24,7 @@ struct RowWriter {
     let insertGroup: RawStatement
     let deleteAfter: RawStatement
     let existing: RawStatement
+    let existingGroup: RawStatement
     /// The table's largest id before this file: ids above it were inserted from this file.
     let baseline: Int64
     var insertedLines: [Int32] = []
@@ -47,6 +48,7 @@ struct RowWriter {
         insertGroup = try RawStatement(session.db, sql: spec.insertSQL(rows: Self.rowsPerInsert))
         deleteAfter = try RawStatement(session.db, sql: "DELETE FROM \(spec.name) WHERE id > ?")
         existing = try RawStatement(session.db, sql: spec.selectExistingSQL)
+        existingGroup = try RawStatement(session.db, sql: spec.selectExistingSQL(rows: Self.rowsPerInsert))
         self.baseline = baseline
         counts = ImportReport.FileCounts(file: file, table: spec.name, rows: 0, inserted: 0, unchanged: 0)
         keyIndex = spec.keyColumns[0]
@@ -93,11 +95,27 @@ struct RowWriter {
                 return
             }
             // Some row was skipped: undo the ones inserted (ids last - changed + 1 … last, the
-            // table's largest) and take the rows one by one. A refused statement inserted none.
+            // table's largest). A refused statement inserted none.
             if let changed, changed > 0 {
                 deleteAfter.bind(1, .int(last - Int64(changed)), [])
                 _ = try deleteAfter.execute()
             }
+            // Look all the group's keys up in one statement (a re-import finds most of them);
+            // explain the rows found, insert the others one by one in line order (a key
+            // repeated within the group is then found by the second row's own insert).
+            var found = [StoredMatch?](repeating: nil, count: n)
+            try existingGroup.query(rows: pendingCells, columns: spec.keyColumns, records: pendingRecords) { statement in
+                let k = Int(statement.int64(0))
+                found[k] = match(statement, from: 1, cells: pendingCells[k], bytes: pendingRecords[k].storage)
+            }
+            for k in 0..<n {
+                if let stored = found[k] {
+                    explain(pendingRecords[k], cells: pendingCells[k], stored: stored)
+                } else {
+                    try insertOne(pendingRecords[k], cells: pendingCells[k])
+                }
+            }
+            return
         }
         for k in 0..<n { try insertOne(pendingRecords[k], cells: pendingCells[k]) }
     }
@@ -139,39 +157,48 @@ struct RowWriter {
             fail(keyIndex, "the store refused the row without saying why")
             return
         }
-        let existingID = existing.int64(0)
-        var difference: (Int, StoredValue)? = nil
-        for j in 0..<cells.count {
-            let stored = existing.value(Int32(j + 1))
-            if !same(stored, cells[j], record.storage) { difference = (j, stored); break }
-        }
+        let stored = match(existing, from: 0, cells: cells, bytes: record.storage)
         existing.reset()
-        let keyText = spec.keyColumns.map { quoted(record, sourceIndex[$0]) }.joined(separator: ", ")
-        if existingID > baseline {
-            if allowsIdenticalDuplicates && difference == nil { counts.unchanged += 1; return }
-            let index = Int(existingID - baseline - 1)
+        explain(record, cells: cells, stored: stored)
+    }
+
+    /// A stored row with a new row's key: its id, and the first column where it differs from
+    /// the new row with the stored value (nil when the rows agree).
+    struct StoredMatch {
+        let id: Int64
+        let difference: (Int, StoredValue)?
+    }
+
+    /// Compares the current row of `statement` (the id in column `first`, then the spec's
+    /// columns) with `cells`; the stored value is copied out only where they differ.
+    private func match(_ statement: RawStatement, from first: Int32, cells: [Cell], bytes: [UInt8]) -> StoredMatch {
+        for j in 0..<cells.count where !statement.columnEquals(first + 1 + Int32(j), cells[j], bytes) {
+            return StoredMatch(id: statement.int64(first), difference: (j, statement.value(first + 1 + Int32(j))))
+        }
+        return StoredMatch(id: statement.int64(first), difference: nil)
+    }
+
+    /// Counts or explains a row whose key is stored already: unchanged, repeated within the
+    /// file, or changed.
+    private mutating func explain(_ record: CSVRecord, cells: [Cell], stored: StoredMatch) {
+        let line = record.line
+        func fail(_ j: Int, _ reason: String) {
+            session.add(ImportIssue(file: file, line: line, column: labels[j], reason: reason))
+        }
+        var keyText: String { spec.keyColumns.map { quoted(record, sourceIndex[$0]) }.joined(separator: ", ") }
+        if stored.id > baseline {
+            if allowsIdenticalDuplicates && stored.difference == nil { counts.unchanged += 1; return }
+            let index = Int(stored.id - baseline - 1)
             let first = index < insertedLines.count ? " (first on line \(insertedLines[index]))" : ""
-            if let (j, _) = difference, allowsIdenticalDuplicates {
+            if let (j, _) = stored.difference, allowsIdenticalDuplicates {
                 fail(j, "\(spec.keyColumnNames) \(keyText) appears again\(first) with a different \(labels[j]); rows with the same key must agree")
             } else {
                 fail(keyIndex, "duplicate \(spec.keyColumnNames) \(keyText) within the file\(first); each key may appear once")
             }
-        } else if let (j, stored) = difference {
-            fail(j, "\(spec.keyColumnNames) \(keyText) is already in the store with \(labels[j]) \(describe(stored, spec.columns[j])), here \(describe(cells[j], spec.columns[j], record)); the same key must keep the same content (give the changed row a new key)")
+        } else if let (j, value) = stored.difference {
+            fail(j, "\(spec.keyColumnNames) \(keyText) is already in the store with \(labels[j]) \(describe(value, spec.columns[j])), here \(describe(cells[j], spec.columns[j], record)); the same key must keep the same content (give the changed row a new key)")
         } else {
             counts.unchanged += 1
-        }
-    }
-
-    private func same(_ stored: StoredValue, _ cell: Cell, _ bytes: [UInt8]) -> Bool {
-        switch (stored, cell) {
-        case (.null, .null): return true
-        case (.int(let a), .int(let b)): return a == b
-        case (.real(let a), .real(let b)): return a == b
-        case (.int(let a), .real(let b)): return Double(a) == b
-        case (.text(let a), .text(let r)): return a.elementsEqual(bytes[r])
-        case (.text(let a), .constant(let s)): return a.elementsEqual(s.utf8)
-        default: return false
         }
     }
 
