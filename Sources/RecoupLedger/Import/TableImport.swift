@@ -97,11 +97,11 @@ struct TableImport {
                 }
                 issues.removeAll(keepingCapacity: true)
                 let passed = checker.check(record, cells: &cells, issues: &issues)
+                // The writer keeps the record until its group goes in; the next read then
+                // fills a fresh buffer (copy on write) rather than this one.
                 try writer.take(record, cells: cells, passed: passed, issues: issues)
-                // One row at a time: the next row's check may need this one's client, and
-                // `record` is refilled in place.
-                try writer.flush()
             }
+            try writer.flush()
         }
         if writer.counts.rows == 0 {
             if isInvoices {
