@@ -8,7 +8,8 @@
 /// work (starting the statement, opening and closing its cursors, halting) then falls on 32
 /// rows instead of one, which halves the store's share of a bulk load. When such an insert
 /// skips a row (its key is stored already) or the store refuses one, the rows it did insert are
-/// deleted again (they are the table's last rows) and the group goes in one row at a time, so
+/// deleted again (they are the table's last rows); the group's keys are then looked up in one
+/// statement, the rows found are counted or explained, and the others go in one at a time, so
 /// ids, counts and messages are exactly those of row-by-row inserts.
 struct RowWriter {
     /// Rows per multi-row insert (measured: 1 → 32 rows halves SQLite's time per row; more
