@@ -1,7 +1,8 @@
 /* How many rows per INSERT statement? (Benchmarks/README.md, "Ledger")
  * Inserts 2,000,000 action-shaped rows into the actions schema with the import's pragmas,
  * PER rows per statement.  cc -O2 sqlite_rows_per_statement.c -lsqlite3 -o rows && ./rows 32 0 " ON CONFLICT DO NOTHING"
- * args: PER, MEMSTATUS (0 = SQLITE_CONFIG_MEMSTATUS off), conflict clause. Writes x.db here. */
+ * args: PER, MEMSTATUS (0 = SQLITE_CONFIG_MEMSTATUS off), conflict clause, and optionally
+ * "index" to keep an index on actions(invoice, at) as rows come. Writes x.db here. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@ int main(int argc,char**argv){
   "channel TEXT NOT NULL CHECK (channel IN ('email','sms','voice_agent','call','letter')), actor TEXT NOT NULL DEFAULT 'agent' CHECK (actor IN ('agent','human')),"
   "tone TEXT NOT NULL DEFAULT 'standard' CHECK (tone IN ('soft','standard','firm','final')), outcome TEXT CHECK (outcome IN ('none','no_answer','promise','dispute','paid','bounced')),"
   "minutes REAL CHECK (minutes >= 0), propensity REAL CHECK (propensity > 0 AND propensity <= 1));",0,0,0);
+  if(argc>4 && !strcmp(argv[4],"index")) sqlite3_exec(db,"CREATE INDEX actions_by_invoice_day ON actions(invoice, at);",0,0,0);
   char sql[20000]; strcpy(sql,"INSERT INTO actions (action_id, invoice, at, channel, actor, tone, outcome, minutes, propensity) VALUES ");
   for(int r=0;r<per;r++){ strcat(sql, r?",(?,?,?,?,?,?,?,?,?)":"(?,?,?,?,?,?,?,?,?)"); }
   strcat(sql, conf);

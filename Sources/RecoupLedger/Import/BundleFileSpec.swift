@@ -54,12 +54,6 @@ struct BundleFileSpec {
         return "INSERT INTO \(name) (\(names)) VALUES \(groups) ON CONFLICT DO NOTHING"
     }
 
-    var selectExistingSQL: String {
-        let names = (["id"] + columns.map(\.dbColumn)).joined(separator: ", ")
-        let condition = keyColumns.map { "\(columns[$0].dbColumn) = ?" }.joined(separator: " AND ")
-        return "SELECT \(names) FROM \(name) WHERE \(condition)"
-    }
-
     /// The stored rows under `rows` keys (bound one key after another), each tagged with the
     /// position of its key: `SELECT k, id, columns…`, one indexed lookup per key in one statement.
     func selectExistingSQL(rows: Int) -> String {

@@ -131,11 +131,3 @@ final class KeyMap {
         }
     }
 }
-
-/// Whether `count` bytes at `a` and at `b` are equal.
-@inline(__always) func bytesEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-    guard count > 0 else { return true }
-    guard let a, let b else { return false }
-    for i in 0..<count where a[i] != b[i] { return false }
-    return true
-}

@@ -46,114 +46,114 @@ final class RawStatement {
     /// statement and returns the number of rows it changed. The bytes are only read while
     /// the statement runs, inside one `withUnsafeBufferPointer`.
     func execute(_ cells: [Cell], _ bytes: [UInt8]) throws(LedgerImportError) -> Int {
-        let code: Int32 = bytes.withUnsafeBufferPointer { buffer in
+        let code = bytes.withUnsafeBufferPointer { buffer in
             bind(cells, from: UnsafeRawPointer(buffer.baseAddress), first: 1)
-            let code = sqlite3_step(handle)
-            sqlite3_reset(handle)
-            return code
+            return stepOnce()
         }
         return try changes(after: code)
     }
 
     /// Binds `rows` (the cells of one record each, `records[k]` holding row k's text) to a
     /// statement with one `(?, …)` group per row, runs it and returns the number of rows it
-    /// changed. Each record's bytes stay pinned (nested `withUnsafeBufferPointer`, one per row)
-    /// until the statement has run, so no text is copied.
+    /// changed. No text is copied (`pinning`).
     func execute(rows cells: [[Cell]], records: [CSVRecord]) throws(LedgerImportError) -> Int {
         let columns = Int32(cells.first?.count ?? 0)
-        func bindRows(from row: Int) -> Int32 {
-            guard row < cells.count else {
-                let code = sqlite3_step(handle)
-                sqlite3_reset(handle)
-                return code
-            }
-            return records[row].storage.withUnsafeBufferPointer { buffer in
-                bind(cells[row], from: UnsafeRawPointer(buffer.baseAddress), first: Int32(row) * columns + 1)
-                return bindRows(from: row + 1)
-            }
+        let code = pinning(records) { row, base in
+            bind(cells[row], from: base, first: Int32(row) * columns + 1)
+        } then: {
+            stepOnce()
         }
-        return try changes(after: bindRows(from: 0))
+        return try changes(after: code)
     }
 
     /// Binds, row after row, the cells at `columns` of each of `rows` (text from `records[k]`)
-    /// to the parameters 1…, runs the query and hands each result row to `body`. The records'
-    /// bytes stay pinned until the last result is read.
+    /// to the parameters 1…, runs the query and hands each result row to `body`.
     func query(rows cells: [[Cell]], columns: [Int], records: [CSVRecord],
                _ body: (RawStatement) -> Void) throws(LedgerImportError) {
-        func bindRows(from row: Int) -> Int32 {
-            guard row < cells.count else {
-                var code = sqlite3_step(handle)
-                while code == SQLITE_ROW {
-                    body(self)
-                    code = sqlite3_step(handle)
-                }
-                sqlite3_reset(handle)
-                return code
+        let code = pinning(records) { row, base in
+            for (n, j) in columns.enumerated() { bind(cells[row][j], at: Int32(row * columns.count + n + 1), from: base) }
+        } then: {
+            var code = sqlite3_step(handle)
+            while code == SQLITE_ROW {
+                body(self)
+                code = sqlite3_step(handle)
             }
-            return records[row].storage.withUnsafeBufferPointer { buffer in
-                let base = UnsafeRawPointer(buffer.baseAddress)
-                for (n, j) in columns.enumerated() {
-                    bind([cells[row][j]], from: base, first: Int32(row * columns.count + n + 1))
-                }
-                return bindRows(from: row + 1)
-            }
+            sqlite3_reset(handle)
+            return code
         }
-        _ = try changes(after: bindRows(from: 0))
+        _ = try changes(after: code)
+    }
+
+    /// Runs a statement that returns no rows; returns the number of rows it changed.
+    func execute() throws(LedgerImportError) -> Int {
+        try changes(after: stepOnce())
+    }
+
+    /// Calls `bindRow(k, bytes of records[k])` for every record, then `run`, with every
+    /// record's bytes pinned (one nested `withUnsafeBufferPointer` per record) until `run` has
+    /// returned: text bound without a copy stays valid while the statement runs.
+    private func pinning(_ records: [CSVRecord], from row: Int = 0, _ bindRow: (Int, UnsafeRawPointer?) -> Void,
+                         then run: () -> Int32) -> Int32 {
+        guard row < records.count else { return run() }
+        return records[row].storage.withUnsafeBufferPointer { buffer in
+            bindRow(row, UnsafeRawPointer(buffer.baseAddress))
+            return pinning(records, from: row + 1, bindRow, then: run)
+        }
     }
 
     /// Whether column `index` (0-based) of the current row holds `cell` (text read from
     /// `bytes`), compared without copying the stored value.
     func columnEquals(_ index: Int32, _ cell: Cell, _ bytes: [UInt8]) -> Bool {
-        let type = sqlite3_column_type(handle, index)
         switch cell {
-        case .null: return type == SQLITE_NULL
-        case .int(let v): return type == SQLITE_INTEGER && sqlite3_column_int64(handle, index) == v
+        case .null: return sqlite3_column_type(handle, index) == SQLITE_NULL
+        case .int(let v): return sqlite3_column_type(handle, index) == SQLITE_INTEGER && sqlite3_column_int64(handle, index) == v
         case .real(let v):
-            if type == SQLITE_FLOAT { return sqlite3_column_double(handle, index) == v }
-            return type == SQLITE_INTEGER && Double(sqlite3_column_int64(handle, index)) == v
-        case .text(let r):
-            guard type != SQLITE_NULL && type != SQLITE_INTEGER && type != SQLITE_FLOAT,
-                let text = sqlite3_column_text(handle, index) else { return false }
-            guard Int(sqlite3_column_bytes(handle, index)) == r.count else { return false }
-            return bytes.withUnsafeBufferPointer { buffer in
-                bytesEqual(text, buffer.baseAddress.map { $0 + r.lowerBound }, r.count)
+            switch sqlite3_column_type(handle, index) {
+            case SQLITE_FLOAT: return sqlite3_column_double(handle, index) == v
+            case SQLITE_INTEGER: return Double(sqlite3_column_int64(handle, index)) == v
+            default: return false
             }
-        case .constant(let s):
-            guard type != SQLITE_NULL && type != SQLITE_INTEGER && type != SQLITE_FLOAT,
-                let text = sqlite3_column_text(handle, index) else { return false }
-            return s.utf8.elementsEqual(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+        case .text(let r): return textBytes(index).map { bytesEqual(bytes, r, $0) } ?? false
+        case .constant(let s): return textBytes(index).map { s.utf8.elementsEqual($0) } ?? false
         }
     }
 
-    /// Binds `cells` to parameters `first`, `first + 1`, …; text ranges are offsets from `base`
-    /// and bound without a copy (SQLITE_STATIC), so `base` must stay valid until the step.
-    private func bind(_ cells: [Cell], from base: UnsafeRawPointer?, first: Int32) {
-        let base = base ?? UnsafeRawPointer(bitPattern: 1)
-        for (offset, cell) in cells.enumerated() {
-            let index = first + Int32(offset)
-            switch cell {
-            case .null: sqlite3_bind_null(handle, index)
-            case .int(let v): sqlite3_bind_int64(handle, index, v)
-            case .real(let v): sqlite3_bind_double(handle, index, v)
-            case .text(let r):
-                sqlite3_bind_text(handle, index, base.map { ($0 + r.lowerBound).assumingMemoryBound(to: CChar.self) },
-                                  Int32(r.count), nil)  // SQLITE_STATIC: valid until the step ends
-            case .constant(let s): sqlite3_bind_text(handle, index, s, -1, RawStatement.transient)
-            }
+    /// Column `index`'s bytes when it holds text (or a blob), else nil; valid until the next step.
+    private func textBytes(_ index: Int32) -> UnsafeBufferPointer<UInt8>? {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT: return nil
+        default:
+            guard let text = sqlite3_column_text(handle, index) else { return nil }
+            return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
         }
+    }
+
+    /// Binds `cells` to parameters `first`, `first + 1`, ….
+    private func bind(_ cells: [Cell], from base: UnsafeRawPointer?, first: Int32) {
+        for (offset, cell) in cells.enumerated() { bind(cell, at: first + Int32(offset), from: base) }
+    }
+
+    /// Binds `cell` to parameter `index`; a text range is an offset from `base` and bound
+    /// without a copy (SQLITE_STATIC), so `base` must stay valid until the step.
+    private func bind(_ cell: Cell, at index: Int32, from base: UnsafeRawPointer?) {
+        switch cell {
+        case .null: sqlite3_bind_null(handle, index)
+        case .int(let v): sqlite3_bind_int64(handle, index, v)
+        case .real(let v): sqlite3_bind_double(handle, index, v)
+        case .text(let r):
+            let start = (base ?? UnsafeRawPointer(bitPattern: 1)).map { ($0 + r.lowerBound).assumingMemoryBound(to: CChar.self) }
+            sqlite3_bind_text(handle, index, start, Int32(r.count), nil)  // SQLITE_STATIC: valid until the step ends
+        case .constant(let s): sqlite3_bind_text(handle, index, s, -1, RawStatement.transient)
+        }
+    }
+
+    private func stepOnce() -> Int32 {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        return code
     }
 
     private func changes(after code: Int32) throws(LedgerImportError) -> Int {
-        guard code == SQLITE_DONE || code == SQLITE_ROW else {
-            throw .store(String(cString: sqlite3_errmsg(connection)))
-        }
-        return Int(sqlite3_changes(connection))
-    }
-
-    /// Runs a statement that returns no rows; returns the number of rows it changed.
-    func execute() throws(LedgerImportError) -> Int {
-        let code = sqlite3_step(handle)
-        defer { sqlite3_reset(handle) }
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
             throw .store(String(cString: sqlite3_errmsg(connection)))
         }
@@ -176,18 +176,13 @@ final class RawStatement {
         throw .store(String(cString: sqlite3_errmsg(connection)))
     }
 
-    func reset() { sqlite3_reset(handle) }
-
     /// The value of column `index` (0-based) of the current row, as a `Cell`-comparable value.
     func value(_ index: Int32) -> StoredValue {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_NULL: return .null
         case SQLITE_INTEGER: return .int(sqlite3_column_int64(handle, index))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))
-        default:
-            guard let text = sqlite3_column_text(handle, index) else { return .null }
-            let count = Int(sqlite3_column_bytes(handle, index))
-            return .text(Array(UnsafeBufferPointer(start: text, count: count)))
+        default: return textBytes(index).map { .text(Array($0)) } ?? .null
         }
     }
 

@@ -160,14 +160,7 @@ struct RowChecker {
                 default: fail(j, "\(quoted(record, k)) is not true or false")
                 }
             case .vocabulary(let v):
-                let known = record.storage.withUnsafeBufferPointer { buffer in
-                    vocabularies[v].contains { word in
-                        word.count == r.count && word.withUnsafeBufferPointer {
-                            bytesEqual($0.baseAddress, buffer.baseAddress.map { $0 + r.lowerBound }, r.count)
-                        }
-                    }
-                }
-                if known {
+                if vocabularies[v].contains(where: { word in word.withUnsafeBufferPointer { bytesEqual(record.storage, r, $0) } }) {
                     cells[j] = .text(r)
                 } else {
                     let words = vocabularies[v].map { String(decoding: $0, as: UTF8.self) }
@@ -216,13 +209,9 @@ extension RowChecker {
     /// The invoice entry for `bytes[range]`, remembering the last one found: consecutive rows
     /// of actions and payments mostly name the same invoice.
     private mutating func findInvoice(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        let same = lastInvoiceEntry >= 0 && lastInvoiceKey.count == range.count
-            && bytes.withUnsafeBufferPointer { buffer in
-                lastInvoiceKey.withUnsafeBufferPointer {
-                    bytesEqual($0.baseAddress, buffer.baseAddress.map { $0 + range.lowerBound }, range.count)
-                }
-            }
-        if same { return lastInvoiceEntry }
+        if lastInvoiceEntry >= 0 && lastInvoiceKey.withUnsafeBufferPointer({ bytesEqual(bytes, range, $0) }) {
+            return lastInvoiceEntry
+        }
         guard let entry = invoices.find(bytes, range) else { return nil }
         lastInvoiceKey.removeAll(keepingCapacity: true)
         lastInvoiceKey.append(contentsOf: bytes[range])

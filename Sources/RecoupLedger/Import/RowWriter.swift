@@ -21,11 +21,13 @@ struct RowWriter {
     let labels: [String]
     let sourceIndex: [Int]
     let allowsIdenticalDuplicates: Bool
-    let insert: RawStatement
-    let insertGroup: RawStatement
+    /// Statements: one row, a group of `rowsPerInsert`; the stored rows under one key, under
+    /// a group's keys; the rows after an id.
+    let insertRow: RawStatement
+    let insertRows: RawStatement
+    let lookUpRow: RawStatement
+    let lookUpRows: RawStatement
     let deleteAfter: RawStatement
-    let existing: RawStatement
-    let existingGroup: RawStatement
     /// The table's largest id before this file: ids above it were inserted from this file.
     let baseline: Int64
     var insertedLines: [Int32] = []
@@ -45,11 +47,11 @@ struct RowWriter {
         self.labels = labels
         self.sourceIndex = sourceIndex
         allowsIdenticalDuplicates = source.allowsIdenticalDuplicates
-        insert = try RawStatement(session.db, sql: spec.insertSQL())
-        insertGroup = try RawStatement(session.db, sql: spec.insertSQL(rows: Self.rowsPerInsert))
+        insertRow = try RawStatement(session.db, sql: spec.insertSQL())
+        insertRows = try RawStatement(session.db, sql: spec.insertSQL(rows: Self.rowsPerInsert))
+        lookUpRow = try RawStatement(session.db, sql: spec.selectExistingSQL(rows: 1))
+        lookUpRows = try RawStatement(session.db, sql: spec.selectExistingSQL(rows: Self.rowsPerInsert))
         deleteAfter = try RawStatement(session.db, sql: "DELETE FROM \(spec.name) WHERE id > ?")
-        existing = try RawStatement(session.db, sql: spec.selectExistingSQL)
-        existingGroup = try RawStatement(session.db, sql: spec.selectExistingSQL(rows: Self.rowsPerInsert))
         self.baseline = baseline
         counts = ImportReport.FileCounts(file: file, table: spec.name, rows: 0, inserted: 0, unchanged: 0)
         keyIndex = spec.keyColumns[0]
@@ -77,48 +79,48 @@ struct RowWriter {
 
     /// Inserts the queued rows.
     mutating func flush() throws(LedgerImportError) {
-        let n = pendingRecords.count
-        guard n > 0 else { return }
         defer {
             pendingRecords.removeAll(keepingCapacity: true)
             pendingCells.removeAll(keepingCapacity: true)
         }
-        if n == Self.rowsPerInsert {
-            let changed: Int?
-            do { changed = try insertGroup.execute(rows: pendingCells, records: pendingRecords) } catch {
-                // SQLite undid the whole transaction: stop here, nothing is left to keep.
-                guard insertGroup.isInsideTransaction else { throw error }
-                changed = nil
-            }
-            let last = insertGroup.lastInsertedID
-            if changed == n {
-                for k in 0..<n { inserted(pendingRecords[k], cells: pendingCells[k], id: last - Int64(n - 1 - k)) }
-                return
-            }
-            // Some row was skipped: undo the ones inserted (ids last - changed + 1 … last, the
-            // table's largest). A refused statement inserted none.
-            if let changed, changed > 0 {
-                deleteAfter.bind(1, .int(last - Int64(changed)), [])
-                _ = try deleteAfter.execute()
-            }
-            // Look all the group's keys up in one statement (a re-import finds most of them);
-            // explain the rows found, insert the others one by one in line order (a key
-            // repeated within the group is then found by the second row's own insert).
-            var found = [StoredMatch?](repeating: nil, count: n)
-            try existingGroup.query(rows: pendingCells, columns: spec.keyColumns, records: pendingRecords) { statement in
-                let k = Int(statement.int64(0))
-                found[k] = match(statement, from: 1, cells: pendingCells[k], bytes: pendingRecords[k].storage)
-            }
-            for k in 0..<n {
-                if let stored = found[k] {
-                    explain(pendingRecords[k], cells: pendingCells[k], stored: stored)
-                } else {
-                    try insertOne(pendingRecords[k], cells: pendingCells[k])
-                }
-            }
+        if pendingRecords.count == Self.rowsPerInsert {
+            try insertGroup()
+        } else {
+            for k in pendingRecords.indices { try insertOne(pendingRecords[k], cells: pendingCells[k]) }
+        }
+    }
+
+    /// Inserts a full group of queued rows in one statement; when it skips or is refused a row,
+    /// takes the rows it inserted back out and goes row by row.
+    private mutating func insertGroup() throws(LedgerImportError) {
+        let n = pendingRecords.count
+        let changed: Int?
+        do { changed = try insertRows.execute(rows: pendingCells, records: pendingRecords) } catch {
+            // SQLite undid the whole transaction: stop here, nothing is left to keep.
+            guard insertRows.isInsideTransaction else { throw error }
+            changed = nil  // a refused statement inserted none
+        }
+        let last = insertRows.lastInsertedID
+        if changed == n {
+            for k in 0..<n { inserted(pendingRecords[k], cells: pendingCells[k], id: last - Int64(n - 1 - k)) }
             return
         }
-        for k in 0..<n { try insertOne(pendingRecords[k], cells: pendingCells[k]) }
+        // Undo the rows inserted (ids last - changed + 1 … last, the table's largest).
+        if let changed, changed > 0 {
+            deleteAfter.bind(1, .int(last - Int64(changed)), [])
+            _ = try deleteAfter.execute()
+        }
+        // Look all the keys up at once (a re-import finds most of them); explain the rows
+        // found, insert the others one by one in line order (a key repeated within the group
+        // is then found by the second row's own insert).
+        let found = try stored(lookUpRows, rows: pendingCells, records: pendingRecords)
+        for k in 0..<n {
+            if let stored = found[k] {
+                explain(pendingRecords[k], cells: pendingCells[k], stored: stored)
+            } else {
+                try insertOne(pendingRecords[k], cells: pendingCells[k])
+            }
+        }
     }
 
     /// Records an inserted row: its line, and its id in the reference maps.
@@ -137,30 +139,19 @@ struct RowWriter {
 
     /// Inserts one row, or explains why the store kept it out.
     private mutating func insertOne(_ record: CSVRecord, cells: [Cell]) throws(LedgerImportError) {
-        let line = record.line
-        func fail(_ j: Int, _ reason: String) {
-            session.add(ImportIssue(file: file, line: line, column: labels[j], reason: reason))
-        }
-        // Insert, or explain the conflict.
         let changed: Int
-        do { changed = try insert.execute(cells, record.storage) } catch {
-            guard insert.isInsideTransaction else { throw error }
-            fail(keyIndex, "the store refused the row (\(error))")
+        do { changed = try insertRow.execute(cells, record.storage) } catch {
+            guard insertRow.isInsideTransaction else { throw error }
+            report(record, keyIndex, "the store refused the row (\(error))")
             return
         }
         if changed == 1 {
-            inserted(record, cells: cells, id: insert.lastInsertedID)
-            return
+            inserted(record, cells: cells, id: insertRow.lastInsertedID)
+        } else if let stored = try stored(lookUpRow, rows: [cells], records: [record])[0] {
+            explain(record, cells: cells, stored: stored)
+        } else {
+            report(record, keyIndex, "the store refused the row without saying why")
         }
-        for (n, j) in spec.keyColumns.enumerated() { existing.bind(Int32(n + 1), cells[j], record.storage) }
-        guard try existing.step() else {
-            existing.reset()
-            fail(keyIndex, "the store refused the row without saying why")
-            return
-        }
-        let stored = match(existing, from: 0, cells: cells, bytes: record.storage)
-        existing.reset()
-        explain(record, cells: cells, stored: stored)
     }
 
     /// A stored row with a new row's key: its id, and the first column where it differs from
@@ -170,22 +161,29 @@ struct RowWriter {
         let difference: (Int, StoredValue)?
     }
 
-    /// Compares the current row of `statement` (the id in column `first`, then the spec's
-    /// columns) with `cells`; the stored value is copied out only where they differ.
-    private func match(_ statement: RawStatement, from first: Int32, cells: [Cell], bytes: [UInt8]) -> StoredMatch {
-        for j in 0..<cells.count where !statement.columnEquals(first + 1 + Int32(j), cells[j], bytes) {
-            return StoredMatch(id: statement.int64(first), difference: (j, statement.value(first + 1 + Int32(j))))
+    /// What the store holds under each of `rows`' keys (nil where nothing), looked up with
+    /// `statement`, made by `selectExistingSQL(rows:)` for that many rows. Each stored row is
+    /// compared with its new row where it is read; a value is copied out only where they differ.
+    private func stored(_ statement: RawStatement, rows cells: [[Cell]], records: [CSVRecord]) throws(LedgerImportError) -> [StoredMatch?] {
+        var found = [StoredMatch?](repeating: nil, count: cells.count)
+        try statement.query(rows: cells, columns: spec.keyColumns, records: records) { row in
+            // Columns: the key's position, the id, then the spec's columns.
+            let k = Int(row.int64(0))
+            let differs = cells[k].indices.first { !row.columnEquals(Int32(2 + $0), cells[k][$0], records[k].storage) }
+            found[k] = StoredMatch(id: row.int64(1), difference: differs.map { ($0, row.value(Int32(2 + $0))) })
         }
-        return StoredMatch(id: statement.int64(first), difference: nil)
+        return found
+    }
+
+    /// Records a problem of `record` in column `j`.
+    private func report(_ record: CSVRecord, _ j: Int, _ reason: String) {
+        session.add(ImportIssue(file: file, line: record.line, column: labels[j], reason: reason))
     }
 
     /// Counts or explains a row whose key is stored already: unchanged, repeated within the
     /// file, or changed.
     private mutating func explain(_ record: CSVRecord, cells: [Cell], stored: StoredMatch) {
-        let line = record.line
-        func fail(_ j: Int, _ reason: String) {
-            session.add(ImportIssue(file: file, line: line, column: labels[j], reason: reason))
-        }
+        func fail(_ j: Int, _ reason: String) { report(record, j, reason) }
         var keyText: String { spec.keyColumns.map { quoted(record, sourceIndex[$0]) }.joined(separator: ", ") }
         if stored.id > baseline {
             if allowsIdenticalDuplicates && stored.difference == nil { counts.unchanged += 1; return }

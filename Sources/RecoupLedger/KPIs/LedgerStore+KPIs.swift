@@ -21,11 +21,8 @@ extension LedgerStore {
                 var client = [Int32](), issued = [Int32](), due = [Int32](), amount = [Int64]()
                 client.reserveCapacity(count); issued.reserveCapacity(count)
                 due.reserveCapacity(count); amount.reserveCapacity(count)
-                // The latest issue or receipt day, found on the way (no index gives it).
-                var latest: Int64? = nil
                 let invoices = try RawStatement(db, sql: "SELECT id, client, issued_on, due_on, amount FROM invoices ORDER BY id")
                 while try invoices.step() {
-                    latest = max(latest ?? .min, invoices.int64(2))
                     position[Int(invoices.int64(0))] = Int32(amount.count)
                     let c = Int(invoices.int64(1))
                     client.append(c >= 0 && c < clientIndex.count ? clientIndex[c] : 0)
@@ -33,6 +30,8 @@ extension LedgerStore {
                     due.append(Int32(truncatingIfNeeded: invoices.int64(3)))
                     amount.append(invoices.int64(4))
                 }
+                // The latest issue or receipt day (no index gives it: found on the way).
+                var latest = issued.max().map(Int64.init)
                 var credits: [KPICalculator.Credit] = []
                 let payments = try RawStatement(db, sql: """
                     SELECT IFNULL(invoice, 0), received_on, amount, 0 FROM payments

@@ -16,8 +16,8 @@ import GRDB
 /// indexes), joins by integer id (the primary keys), and the KPIs scan whole tables. v1 also
 /// had secondary indexes (invoices by client and issue day, payments by invoice, actions by
 /// invoice and day) for per-invoice walks that are done in memory instead; no query used them,
-/// and building them was about a third of a large import (1.7, 0.7 and 1.3 s for 1, 1 and 2
-/// million rows), so v2 drops them.
+/// and building them was a large share of a big import (2.3–3.7 s of it for 1, 1 and 2 million
+/// rows; Benchmarks/README.md, "Ledger"), so v2 drops them.
 ///
 /// The migrations use raw SQL only, never app types, so old migrations keep meaning what they
 /// meant. Never edit a shipped migration: append a new one.
