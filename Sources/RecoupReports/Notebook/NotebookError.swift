@@ -10,6 +10,9 @@ public enum NotebookError: Error, Equatable, Sendable, CustomStringConvertible {
     case commandFailed(path: String, block: Int, line: Int, command: String, status: Int32, reason: String)
     /// `--check`: a re-run would change this block's output (or a chart it writes).
     case wouldChange(path: String, block: Int, line: Int, what: String)
+    /// A command would write `argument` (`resolved`: with `..` and links resolved) outside the
+    /// notebook's `folder`, and `--allow-writes-outside` was not given.
+    case writesOutside(path: String, block: Int, line: Int, command: String, argument: String, resolved: String, folder: String)
 
     public var description: String {
         switch self {
@@ -30,6 +33,9 @@ public enum NotebookError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path):\(line): block \(block): `recoup \(command)` exited with status \(status)\(detail) (mark the block `recoup allow-failure` if that is expected)"
         case .wouldChange(let path, let block, let line, let what):
             return "\(path):\(line): block \(block): a re-run would change \(what); run `recoup notebook run \(path)` to update it"
+        case .writesOutside(let path, let block, let line, let command, let argument, let resolved, let folder):
+            let shown = argument == resolved ? argument : "\(argument) (\(resolved))"
+            return "\(path):\(line): block \(block): `recoup \(command)` would write \(shown), outside the notebook's folder \(folder); nothing was run. Write inside the folder, or pass --allow-writes-outside to allow it"
         }
     }
 }

@@ -1,5 +1,10 @@
 import Foundation
 import RecoupSimulation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why a bundle could not be written.
 public enum BundleWriteError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -19,20 +24,25 @@ public enum BundleWriteError: Error, Equatable, Sendable, CustomStringConvertibl
 }
 
 /// One CSV file written through a 1 MB buffer, RFC 4180 quoting, `\n` line ends.
+///
+/// The rows go to a temporary file next to it (`.NAME.XXXXXXXX.tmp`); `commit()` renames it over
+/// `NAME`, so an earlier file of that name is replaced whole or not at all, and a link or a
+/// folder of that name is never followed or removed.
 final class CSVFile {
     let path: String
+    /// The file written until `commit()`.
+    let temporaryPath: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
 
     init(directory: URL, name: String, header: [String]) throws(BundleWriteError) {
-        let url = directory.appendingPathComponent(name)
-        path = url.path
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw .cannotWrite(path: path, reason: "the file could not be created")
+        path = directory.appendingPathComponent(name).path
+        temporaryPath = directory.appendingPathComponent("." + name + "." + String(UUID().uuidString.prefix(8)) + ".tmp").path
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)).lowercased())
         }
-        do { handle = try FileHandle(forWritingTo: url) } catch {
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
-        }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         buffer.reserveCapacity(1 << 20)
         try row(header)
     }
@@ -66,39 +76,69 @@ final class CSVFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Flushes the buffer and the file to disk and closes it.
     func close() throws(BundleWriteError) {
         try flush()
-        do { try handle.close() } catch { throw .cannotWrite(path: path, reason: error.localizedDescription) }
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch { throw .cannotWrite(path: path, reason: error.localizedDescription) }
+    }
+
+    /// Renames the closed temporary file over `path`.
+    func commit() throws(BundleWriteError) {
+        guard rename(temporaryPath, path) == 0 else {
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)).lowercased())
+        }
+    }
+
+    /// Removes the temporary file (after a failure).
+    func discard() {
+        try? handle.close()
+        unlink(temporaryPath)
     }
 }
 
 /// Writes ledger rows as the nine CSV files of a SPEC §2 bundle, as they arrive.
+///
+/// Each file is written beside its final name and renamed into place by `close()`, all nine
+/// after all are complete; nothing else in the folder is touched, and nothing is removed but
+/// the writer's own temporary files (`discard()`).
 public final class CSVBundleWriter: LedgerRecordSink {
     private let clients, invoices, payments, actions, promises, disputes, adjustments, deposits, timesheet: CSVFile
 
-    /// Creates `directory` if needed and opens (truncating) the nine files.
+    /// The names of the nine files, in the order they are written.
+    public static let fileNames = ["clients.csv", "invoices.csv", "payments.csv", "actions.csv", "promises.csv",
+                                   "disputes.csv", "adjustments.csv", "deposits.csv", "timesheet.csv"]
+
+    private var files: [CSVFile] { [clients, invoices, payments, actions, promises, disputes, adjustments, deposits, timesheet] }
+
+    /// Creates `directory` if needed and opens the nine files (as temporary files).
     public init(directory: URL) throws(BundleWriteError) {
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw .cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
         }
-        clients = try CSVFile(directory: directory, name: "clients.csv",
-                              header: ["client_id", "name", "segment", "since", "terms_days", "autopay", "preferred_channel"])
-        invoices = try CSVFile(directory: directory, name: "invoices.csv",
-                               header: ["invoice_id", "client_id", "issued_on", "due_on", "amount", "currency", "number"])
-        payments = try CSVFile(directory: directory, name: "payments.csv",
-                               header: ["payment_id", "client_id", "received_on", "amount", "invoice_id", "method"])
-        actions = try CSVFile(directory: directory, name: "actions.csv",
-                              header: ["action_id", "invoice_id", "at", "channel", "actor", "tone", "outcome", "minutes",
+        var opened: [CSVFile] = []
+        func file(_ name: String, _ header: [String]) throws(BundleWriteError) -> CSVFile {
+            do {
+                let file = try CSVFile(directory: directory, name: name, header: header)
+                opened.append(file)
+                return file
+            } catch {
+                for file in opened { file.discard() }
+                throw error
+            }
+        }
+        clients = try file("clients.csv", ["client_id", "name", "segment", "since", "terms_days", "autopay", "preferred_channel"])
+        invoices = try file("invoices.csv", ["invoice_id", "client_id", "issued_on", "due_on", "amount", "currency", "number"])
+        payments = try file("payments.csv", ["payment_id", "client_id", "received_on", "amount", "invoice_id", "method"])
+        actions = try file("actions.csv", ["action_id", "invoice_id", "at", "channel", "actor", "tone", "outcome", "minutes",
                                        "propensity"])
-        promises = try CSVFile(directory: directory, name: "promises.csv",
-                               header: ["invoice_id", "made_on", "promised_on", "amount"])
-        disputes = try CSVFile(directory: directory, name: "disputes.csv",
-                               header: ["invoice_id", "opened_on", "resolved_on", "reason"])
-        adjustments = try CSVFile(directory: directory, name: "adjustments.csv",
-                                  header: ["invoice_id", "on", "amount", "kind"])
-        deposits = try CSVFile(directory: directory, name: "deposits.csv",
-                               header: ["deposit_id", "received_on", "amount", "reference"])
-        timesheet = try CSVFile(directory: directory, name: "timesheet.csv", header: ["date", "person", "task", "minutes"])
+        promises = try file("promises.csv", ["invoice_id", "made_on", "promised_on", "amount"])
+        disputes = try file("disputes.csv", ["invoice_id", "opened_on", "resolved_on", "reason"])
+        adjustments = try file("adjustments.csv", ["invoice_id", "on", "amount", "kind"])
+        deposits = try file("deposits.csv", ["deposit_id", "received_on", "amount", "reference"])
+        timesheet = try file("timesheet.csv", ["date", "person", "task", "minutes"])
     }
 
     public func add(_ c: Client) throws {
@@ -133,11 +173,20 @@ public final class CSVBundleWriter: LedgerRecordSink {
         try timesheet.row([t.date.iso, t.person, t.task.rawValue, DecimalText.format(t.minutes)])
     }
 
-    /// Flushes and closes every file.
+    /// Flushes and closes every file, then renames each into place.
     public func close() throws(BundleWriteError) {
-        for file in [clients, invoices, payments, actions, promises, disputes, adjustments, deposits, timesheet] {
-            try file.close()
+        do {
+            for file in files { try file.close() }
+        } catch {
+            discard()
+            throw error
         }
+        for file in files { try file.commit() }
+    }
+
+    /// Removes the temporary files of a bundle that will not be completed.
+    public func discard() {
+        for file in files { file.discard() }
     }
 }
 
@@ -170,8 +219,10 @@ extension SyntheticWorld {
         var sink = writer
         let summary: GenerateSummary
         do { summary = try generateHistory(into: &sink, progress: progress) } catch let error as BundleWriteError {
+            writer.discard()
             throw error
         } catch {
+            writer.discard()
             throw .cannotWrite(path: directory.path, reason: String(describing: error))
         }
         try writer.close()

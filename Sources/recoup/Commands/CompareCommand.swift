@@ -29,13 +29,15 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
+            let htmlFile = html.map { OutputFile($0, replacement: .always, example: "compare.html") }
+            try htmlFile?.check()  // before the simulation
             let names = ["history"] + policies.filter { $0 != "history" }
             let report = try simulation.project(names, store: store)
-            if let html {
+            if let htmlFile {
                 let kpis = try LedgerStore(path: store.path).kpiCalculator()
                 let aging = kpis.latestDay.map { ComparisonPage.agingSnapshots(kpis, end: $0) } ?? []
                 let page = ComparisonPage.make(report: report, aging: aging, footer: "recoup \(RecoupVersion.current)")
-                try writeText(page.html(), to: html)
+                try htmlFile.write(page.html())
             }
             print(report.rendered(output.format), terminator: "")
         }

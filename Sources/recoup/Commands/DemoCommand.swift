@@ -15,23 +15,31 @@ struct DemoCommand: ParsableCommand {
         abstract: "Generate a demo ledger, import it, train, compare the bundled policies and write a report.",
         discussion: """
             Writes to --out (default ./recoup-demo): the bundle, the store recoup.db, the four \
-            example policies, and one file per report. Re-running replaces the folder's outputs.
+            example policies, and one file per report. The folder must be new, empty, or an earlier \
+            demo's; re-running replaces that demo's outputs and leaves nothing else.
             """
     )
+
+    /// What a demo writes into its folder: an existing folder holding anything else is refused,
+    /// so the demo never replaces a store or report it did not make.
+    static let outputNames: Set<String> = [
+        "bundle", "policies", "recoup.db", "recoup.db-wal", "recoup.db-shm", "recoup.db-journal", "import.txt", "kpis.md",
+        "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md", "roi.md", "plan.txt",
+    ]
 
     @Option(name: .long, help: "The folder to write everything to.")
     var out: String = "recoup-demo"
 
-    @Option(name: .long, help: "Number of synthetic clients.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of synthetic clients.")
     var clients: Int = 400
 
-    @Option(name: .long, help: "Months of history.")
+    @Option(name: .long, parsing: .unconditional, help: "Months of history.")
     var months: Int = 24
 
-    @Option(name: .long, help: "Seed of the synthetic world and of the simulation.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the synthetic world and of the simulation.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Monte Carlo runs per policy.")
+    @Option(name: .long, parsing: .unconditional, help: "Monte Carlo runs per policy.")
     var runs: Int = 100
 
     func validate() throws {
@@ -45,12 +53,12 @@ struct DemoCommand: ParsableCommand {
             let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
                 .standardizedFileURL
             let fm = FileManager.default
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            try OutputFolder(path: folder.path, knownNames: DemoCommand.outputNames, isForced: nil, what: "demo").prepare()
+            // The earlier demo's store is made afresh: removed only when each file is a regular file.
+            let storeFiles = ["", "-wal", "-shm", "-journal"].map { folder.appendingPathComponent("recoup.db" + $0).path }
+            for path in storeFiles { try OutputFile(path, replacement: .always, example: nil).check() }
+            for path in storeFiles where fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
             try fm.createDirectory(at: folder.appendingPathComponent("policies"), withIntermediateDirectories: true)
-            for suffix in ["", "-wal", "-shm"] {
-                let url = folder.appendingPathComponent("recoup.db" + suffix)
-                if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
-            }
             let demo = DemoRun(folder: folder, store: folder.appendingPathComponent("recoup.db").path)
             let end = "2026-10-31"
 
@@ -122,7 +130,7 @@ private final class DemoRun {
             throw UserFacingError("demo step `recoup \(arguments.joined(separator: " "))` failed: \(reason)")
         }
         if let file {
-            try Data(result.standardOutput.utf8).write(to: folder.appendingPathComponent(file))
+            try OutputFile(folder.appendingPathComponent(file).path, replacement: .always, example: nil).write(result.standardOutput)
             files.append(file)
         }
         if show { print(result.standardOutput) }

@@ -40,7 +40,7 @@ struct FeaturesExportCommand: ParsableCommand {
     @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.")
     var until: String?
 
-    @Option(name: .long, help: "Share of the latest-issued invoices marked test (0–1).")
+    @Option(name: .long, parsing: .unconditional, help: "Share of the latest-issued invoices marked test (0–1).")
     var testFraction: Double = 0.2
 
     func validate() throws {
@@ -52,6 +52,8 @@ struct FeaturesExportCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
+            let file = out.map { OutputFile($0, replacement: .always, example: "features.csv", inputs: [("--db", store.path)]) }
+            try file?.check()  // before the export's work
             let ledgerStore = try LedgerStore(path: store.path)
             let ledger = try ledgerStore.loadLedger()
             var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
@@ -64,22 +66,14 @@ struct FeaturesExportCommand: ParsableCommand {
                 weight = response.layout.unreachedWeight
                 options.lateThresholdDays = trained.risk.lateThresholdDays
             }
-            let handle: FileHandle
-            if let out {
-                guard FileManager.default.createFile(atPath: out, contents: nil) else {
-                    throw UserFacingError("cannot create \(out); check the folder exists and is writable")
-                }
-                guard let h = FileHandle(forWritingAtPath: out) else {
-                    throw UserFacingError("cannot open \(out) for writing")
-                }
-                handle = h
-            } else {
-                handle = FileHandle.standardOutput
+            func export(_ append: (Data) throws -> Void) throws {
+                try DesignExport.write(kind: kind == .risk ? .risk : .hazard, ledger: ledger, options: options,
+                                       halfLife: halfLife, unreachedWeight: weight) { chunk in try append(Data(chunk.utf8)) }
             }
-            defer { if out != nil { try? handle.close() } }
-            try DesignExport.write(kind: kind == .risk ? .risk : .hazard, ledger: ledger, options: options,
-                                   halfLife: halfLife, unreachedWeight: weight) { chunk in
-                try handle.write(contentsOf: Data(chunk.utf8))
+            if let file {
+                try file.write(export)
+            } else {
+                try export { try FileHandle.standardOutput.write(contentsOf: $0) }
             }
         }
     }

@@ -15,16 +15,19 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Output folder (created if missing; the nine CSV files are overwritten).")
+    @Option(name: .long, help: "Output folder: new, empty, or holding only an earlier bundle (its nine CSV files are replaced).")
     var out: String?
 
-    @Option(name: .long, help: "Number of clients.")
+    @Flag(name: .long, help: "Write the nine CSV files into a folder that holds other files too (those are left alone).")
+    var force = false
+
+    @Option(name: .long, parsing: .unconditional, help: "Number of clients.")
     var clients: Int = 400
 
-    @Option(name: .long, help: "Number of monthly billing cycles.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of monthly billing cycles.")
     var months: Int = 24
 
-    @Option(name: .long, help: "Seed of every random draw.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of every random draw.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @Option(name: .long, help: "Last day of the history window (YYYY-MM-DD). Default: 2026-10-31.")
@@ -36,7 +39,7 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Run the same world forward under --policy and print its true outcomes (SPEC §6).")
     var truth = false
 
-    @Option(name: .long, help: "With --truth: number of runs (behaviour draws of runs 0…R−1).")
+    @Option(name: .long, parsing: .unconditional, help: "With --truth: number of runs (behaviour draws of runs 0…R−1).")
     var runs: Int = 1
 
     @Option(name: .long, help: "With --truth: cost file (docs/costs.md). Default: SPEC §5 costs.")
@@ -77,6 +80,10 @@ struct GenerateCommand: ParsableCommand {
                 return
             }
             guard let out else { return }
+            try OutputFolder(path: out, knownNames: Set(CSVBundleWriter.fileNames), isForced: force, what: "bundle").prepare()
+            for name in CSVBundleWriter.fileNames {
+                try OutputFile(out + "/" + name, replacement: .always, example: nil).check()
+            }
             let progress = TerminalProgress.Counter(label: "generate", unit: "clients")
             let summary = try world.writeBundle(to: URL(fileURLWithPath: out), progress: progress.update)
             progress.finish()

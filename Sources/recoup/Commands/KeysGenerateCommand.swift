@@ -21,8 +21,13 @@ struct KeysGenerateCommand: ParsableCommand {
             let key = Curve25519.Signing.PrivateKey()
             let file = PolicyKeyFile(publicKey: Array(key.publicKey.rawRepresentation), privateKey: Array(key.rawRepresentation))
             let publicKey = try PolicyPublicKey(rawRepresentation: file.publicKey)
-            try PolicyFiles.write(file.fileContents, to: out + ".key", force: force, permissions: 0o600)
-            try PolicyFiles.write(publicKey.fileContents, to: out + ".pub", force: force)
+            let privateFile = OutputFile(out + ".key", replacement: .withForce(force), example: nil, permissions: 0o600,
+                                         mayReplaceKeys: true)
+            let publicFile = OutputFile(out + ".pub", replacement: .withForce(force), example: nil, mayReplaceKeys: true)
+            try privateFile.check()  // both files or neither
+            try publicFile.check()
+            try privateFile.write(file.fileContents)
+            try publicFile.write(publicKey.fileContents)
             print("wrote \(out).key (private: keep it secret) and \(out).pub (public); key id \(publicKey.keyId)")
         }
     }

@@ -84,13 +84,16 @@ enum NotebookProcess {
         return NotebookCommandResult(status: status, standardOutput: stdout, standardError: stderr)
     }
 
-    /// Puts charts back as they were before a `--check` run (deleting those that did not exist).
+    /// Puts charts back as they were before a `--check` run (deleting those that did not exist
+    /// and that the run made as regular files; never a folder or a link).
     static func restore(_ charts: [String: Data?], in folder: URL) {
         for (path, data) in charts.sorted(by: { $0.key < $1.key }) {
             let url = resolve(path, in: folder)
             if let data {
-                if FileManager.default.contents(atPath: url.path) != data { try? data.write(to: url, options: .atomic) }
-            } else if FileManager.default.fileExists(atPath: url.path) {
+                if FileManager.default.contents(atPath: url.path) != data {
+                    try? OutputFile(url.path, replacement: .always, example: nil).write { try $0(data) }
+                }
+            } else if (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeRegular {
                 try? FileManager.default.removeItem(at: url)
             }
         }

@@ -16,7 +16,10 @@ struct NotebookRunCommand: ParsableCommand {
             --db to use another store (kept as it is). Output replaces the text between \
             <!-- recoup:output --> and <!-- /recoup:output --> under the block; SVG files a \
             command names are linked as images. With --check nothing is written and the exit \
-            status is 1 when a re-run would change the notebook or one of its charts.
+            status is 1 when a re-run would change the notebook or one of its charts. Commands \
+            may read files anywhere but write only inside the notebook's folder (--out, --emit, \
+            --html, --chart, --db, a policy signed in place); a line writing elsewhere stops the \
+            run before anything runs, unless --allow-writes-outside.
             """)
 
     @Argument(help: "The Markdown notebook.")
@@ -27,6 +30,10 @@ struct NotebookRunCommand: ParsableCommand {
 
     @Option(help: "The store the notebook's commands use. Default: a scratch store next to the notebook, emptied each run.")
     var db: String?
+
+    @Flag(name: .customLong("allow-writes-outside"),
+          help: "Let the notebook's commands write outside the notebook's folder (by default such a line is refused).")
+    var allowsWritesOutside = false
 
     func run() throws {
         try UserFacingError.wrap {
@@ -44,6 +51,7 @@ struct NotebookRunCommand: ParsableCommand {
             }
             let document = try NotebookDocument(text: text, path: file)
             let folder = url.deletingLastPathComponent()
+            if !allowsWritesOutside { try NotebookWrites.check(document, folder: folder.path) }
             let store = try NotebookProcess.prepareStore(explicit: db, notebook: url)
 
             // --check must leave the charts as they were: keep their bytes to compare and restore.
@@ -83,11 +91,7 @@ struct NotebookRunCommand: ParsableCommand {
                 return
             }
             if result.text != text {
-                do {
-                    try Data(result.text.utf8).write(to: url, options: .atomic)
-                } catch {
-                    throw UserFacingError("\(file): cannot write the notebook (\(error.localizedDescription))")
-                }
+                try OutputFile(file, replacement: .always, example: nil).write(result.text)
             }
             if let failure = result.failure { throw UserFacingError(failure.description) }
             let verb = result.text == text ? "unchanged" : "updated"

@@ -23,8 +23,12 @@ struct PolicyInitCommand: ParsableCommand {
             let path = out ?? template.fileName
             let stem = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
             let readme = stem + ".README.md"
-            try PolicyFiles.write(template.fileContents, to: path, force: force)
-            try PolicyFiles.write(template.readme, to: readme, force: force)
+            let policyFile = OutputFile(path, replacement: .withForce(force), example: template.fileName)
+            let readmeFile = OutputFile(readme, replacement: .withForce(force), example: "policy.README.md")
+            try policyFile.check()  // both files or neither
+            try readmeFile.check()
+            try policyFile.write(template.fileContents)
+            try readmeFile.write(template.readme)
             print("wrote \(path) and \(readme)")
         }
     }

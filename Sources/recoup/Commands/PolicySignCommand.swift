@@ -31,7 +31,9 @@ struct PolicySignCommand: ParsableCommand {
             }
             let signed = try PolicyDocument.signing(doc.json, publicKey: keyFile.publicKey) { Array(try signingKey.signature(for: $0)) }
             let target = out ?? file
-            try PolicyFiles.write(PrettyJSON.string(of: signed), to: target, force: true)
+            // Signing in place (or onto an earlier --out) replaces a policy, never a key or a folder.
+            try OutputFile(target, replacement: .always, example: "policy.json", inputs: [("--key", key)])
+                .write(PrettyJSON.string(of: signed))
             print("signed \(target) with key \(PolicyPublicKey.keyId(forRawKey: keyFile.publicKey))")
         }
     }

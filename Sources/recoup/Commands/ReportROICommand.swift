@@ -20,7 +20,7 @@ struct ReportROICommand: ParsableCommand {
     var policy: String
     @Option(name: .long, help: "The baseline: history (default) or a policy file.")
     var baseline: String = "history"
-    @Option(name: .long, help: "The tool's price a month, e.g. 250.00.")
+    @Option(name: .long, parsing: .unconditional, help: "The tool's price a month, e.g. 250.00.")
     var toolCostPerMonth: String = "0"
     @Option(name: .long, help: "Also write the ROI as one self-contained HTML page (table, assumptions, charts) to this file.")
     var html: String?
@@ -42,15 +42,17 @@ struct ReportROICommand: ParsableCommand {
     func run() throws {
         try UserFacingError.wrap {
             let tool = try toolCost()
+            let htmlFile = html.map { OutputFile($0, replacement: .always, example: "roi.html") }
+            try htmlFile?.check()  // before the simulation
             let report = try simulation.project([baseline, policy], store: store)
             var rate = 0.08
             if let costs = simulation.costs { rate = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)).costOfCapital }
             let roi = ROIEstimate(baseline: report.projections[0], policy: report.projections[1],
                                   toolCostPerMonth: tool.minorUnits, costOfCapital: rate)
-            if let html {
+            if let htmlFile {
                 let page = ROIPage.make(roi: roi, baseline: report.projections[0], policy: report.projections[1],
                                         footer: "recoup \(RecoupVersion.current)")
-                try writeText(page.html(), to: html)
+                try htmlFile.write(page.html())
             }
             print(roi.rendered(as: output.format.tableFormat), terminator: "")
         }

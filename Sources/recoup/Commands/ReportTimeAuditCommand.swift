@@ -34,9 +34,9 @@ struct ReportTimeAuditCommand: ParsableCommand {
 
     @Option(help: "Also project the hours under this policy file (simulated; needs recoup train).")
     var policy: String?
-    @Option(help: "Monte Carlo runs of the projection.")
+    @Option(parsing: .unconditional, help: "Monte Carlo runs of the projection.")
     var runs: Int = 100
-    @Option(help: "Seed of the projection.")
+    @Option(parsing: .unconditional, help: "Seed of the projection.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @OptionGroup var store: StoreOptions
@@ -46,6 +46,7 @@ struct ReportTimeAuditCommand: ParsableCommand {
         if let from, let to, from > to {
             throw ValidationError("--from \(from.iso) is after --to \(to.iso)")
         }
+        guard (1...10_000).contains(runs) else { throw ValidationError("--runs must be between 1 and 10000, got \(runs)") }
         if let chart, !chart.lowercased().hasSuffix(".svg") {
             throw ValidationError("--chart \(chart): the chart is SVG; name the file *.svg")
         }
@@ -53,6 +54,8 @@ struct ReportTimeAuditCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
+            let chartFile = chart.map { OutputFile($0, replacement: .always, example: "time-audit.svg") }
+            try chartFile?.check()  // before the work
             let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
             let ledger = try LedgerStore(path: store.path).loadLedger()
             var report = try TimeAudit.make(ledger: ledger, from: from, to: to, costs: costModel)
@@ -63,13 +66,7 @@ struct ReportTimeAuditCommand: ParsableCommand {
                 let projected = try simulation.project([policy], store: store)
                 if let first = projected.projections.first { report.projection = TimeAudit.projection(first, now: report) }
             }
-            if let chart {
-                do {
-                    try Data(report.chart().svg().utf8).write(to: URL(fileURLWithPath: chart), options: .atomic)
-                } catch {
-                    throw UserFacingError("\(chart): cannot write the chart (\(error.localizedDescription))")
-                }
-            }
+            try chartFile?.write(report.chart().svg())
             switch output.format {
             case .json: print(report.json(), terminator: "")
             case .table, .csv, .markdown: print(report.rendered(as: output.format.tableFormat, weekly: weekly), terminator: "")

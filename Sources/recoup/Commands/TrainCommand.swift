@@ -21,10 +21,10 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.")
     var until: String?
 
-    @Option(name: .long, help: "Share of the latest-issued invoices held out for evaluation (0–1).")
+    @Option(name: .long, parsing: .unconditional, help: "Share of the latest-issued invoices held out for evaluation (0–1).")
     var testFraction: Double = 0.2
 
-    @Option(name: .long, help: "Days after due beyond which a payment counts as late (SPEC §4's T).")
+    @Option(name: .long, parsing: .unconditional, help: "Days after due beyond which a payment counts as late (SPEC §4's T).")
     var lateThresholdDays: Int = 15
 
     func validate() throws {
@@ -32,7 +32,7 @@ struct TrainCommand: ParsableCommand {
         guard testFraction > 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), got \(testFraction)")
         }
-        guard lateThresholdDays >= 0 else { throw ValidationError("--late-threshold-days must be ≥ 0") }
+        guard lateThresholdDays >= 0 else { throw ValidationError("--late-threshold-days must be 0 or more days, got \(lateThresholdDays)") }
     }
 
     func run() throws {

@@ -30,10 +30,10 @@ struct TuneCommand: ParsableCommand {
     @Option(name: .long, help: "FIELD=LO..HI/STEP: a numeric policy field and its range (repeatable).")
     var vary: [String] = []
 
-    @Option(name: .long, help: "Monte Carlo runs per grid point (1–10000).")
+    @Option(name: .long, parsing: .unconditional, help: "Monte Carlo runs per grid point (1–10000).")
     var runs: Int = 50
 
-    @Option(name: .long, help: "Seed of every random draw; the same seed gives the same output.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of every random draw; the same seed gives the same output.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @Option(name: .long, help: "First issue day of the invoices to replay (YYYY-MM-DD). Default: the first.")
@@ -45,10 +45,10 @@ struct TuneCommand: ParsableCommand {
     @Option(name: .long, help: "A JSON file of cost overrides (SPEC §5).")
     var costs: String?
 
-    @Option(name: .customLong("max-human-hours-per-week"), help: "Constraint: human hours per week (mean) at most this.")
+    @Option(name: .customLong("max-human-hours-per-week"), parsing: .unconditional, help: "Constraint: human hours per week (mean) at most this.")
     var maxHumanHoursPerWeek: Double?
 
-    @Option(name: .customLong("min-collection-rate"), help: "Constraint: collection rate (mean, 0–1) at least this.")
+    @Option(name: .customLong("min-collection-rate"), parsing: .unconditional, help: "Constraint: collection rate (mean, 0–1) at least this.")
     var minCollectionRate: Double?
 
     @Option(name: .long, help: "Which point to pick: min|max METRIC [where METRIC OP NUMBER [and …]].")
@@ -101,6 +101,10 @@ struct TuneCommand: ParsableCommand {
             var constraints: [TuningConstraint] = []
             if let h = maxHumanHoursPerWeek { constraints.append(TuningConstraint(.humanHours, .lessOrEqual, h)) }
             if let r = minCollectionRate { constraints.append(TuningConstraint(.collectionRate, .greaterOrEqual, r)) }
+            let emitFile = emit.map { OutputFile($0, replacement: .withForce(force), example: "tuned.json", inputs: [("--base", base)]) }
+            let chartFile = chart.map { OutputFile($0, replacement: .always, example: "sweep.svg") }
+            try emitFile?.check()  // before the sweep, which can take minutes
+            try chartFile?.check()
             let document = try PolicyFiles.load(base, publicKeys: pub)
             var options = SimulationOptions(runs: runs, seed: seed)
             if let costs { options.costs = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)) }
@@ -113,13 +117,13 @@ struct TuneCommand: ParsableCommand {
                                        progress: progress)
             bar.finish()
             print(report.rendered(output.format), terminator: "")
-            if let chart { try writeText(TuningChart.make(report).svg(), to: chart) }
+            try chartFile?.write(TuningChart.make(report).svg())
             _ = try report.pickedResult()  // no feasible point: exit 1 after the table
-            if let emit {
+            if let emit, let emitFile {
                 var provenance = loaded.provenance
                 provenance.recoupVersion = RecoupVersion.current
                 guard let text = try report.emittedPolicyText(provenance: provenance, name: name) else { return }
-                try PolicyFiles.write(text, to: emit, force: force)
+                try emitFile.write(text)
                 let index = (try report.pickedResult()?.index).map { "#\($0)" } ?? "?"
                 FileHandle.standardError.write(Data("wrote \(emit) (point \(index)), unsigned; sign it with recoup policy sign --key KEY \(emit)\n".utf8))
             }

@@ -31,17 +31,4 @@ enum PolicyFiles {
             throw UserFacingError("\(path): \(error.description)")
         }
     }
-
-    /// Writes `text` to `path`, refusing to replace an existing file unless `force`.
-    static func write(_ text: String, to path: String, force: Bool, permissions: Int? = nil) throws {
-        if !force && FileManager.default.fileExists(atPath: path) {
-            throw UserFacingError("\(path) exists; pass --force to replace it")
-        }
-        var attributes: [FileAttributeKey: Any]? = nil
-        if let permissions { attributes = [.posixPermissions: permissions] }
-        try? FileManager.default.removeItem(atPath: path)
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: attributes) else {
-            throw UserFacingError("cannot write \(path)")
-        }
-    }
 }

@@ -13,10 +13,10 @@ struct SimulationArguments: ParsableArguments {
     @Option(name: .long, help: "Last issue day of the invoices to replay (YYYY-MM-DD). Default: the last.")
     var to: Day?
 
-    @Option(name: .long, help: "Monte Carlo runs (1–10000).")
+    @Option(name: .long, parsing: .unconditional, help: "Monte Carlo runs (1–10000).")
     var runs: Int = 200
 
-    @Option(name: .long, help: "Seed of every random draw; the same seed gives the same output.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of every random draw; the same seed gives the same output.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @Option(name: .long, help: "A JSON file of cost overrides (SPEC §5).")

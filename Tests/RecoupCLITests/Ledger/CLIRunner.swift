@@ -25,11 +25,15 @@ enum CLIRunner {
         return nil
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `recoup arguments` (in `directory`, default the tests' own) and returns its status
+    /// and both outputs. The two pipes are drained at the same time (standard error on its own
+    /// thread), so a command that fills one while the other is open cannot block.
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
         guard let binary else { throw CLIError.binaryNotFound }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = ProcessInfo.processInfo.environment
         environment["RECOUP_DB"] = nil
         process.environment = environment
@@ -37,14 +41,35 @@ enum CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let errReader = PipeReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errReader.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
     enum CLIError: Error { case binaryNotFound }
+
+    /// Reads a pipe to its end on a thread of its own.
+    private final class PipeReader: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()  // written by the thread before `done` is signalled, read after
+
+        init(_ handle: FileHandle) {
+            let thread = Thread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+            thread.start()
+        }
+
+        /// Waits for the end of the pipe and returns everything read.
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
+    }
 }
 
 /// A temporary folder with files; removed on deinit.
