@@ -72,14 +72,16 @@ enum CLIRunner {
     }
 }
 
-/// A temporary folder with files; removed on deinit.
+/// A temporary folder with files (a name with `/` gets its folders); removed on deinit.
 final class TemporaryFolder {
     let path: String
     init(_ files: [String: String]) throws {
         path = NSTemporaryDirectory() + "recoup-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         for (name, content) in files {
-            try Data(content.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
+            let url = URL(fileURLWithPath: path + "/" + name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: url)
         }
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
