@@ -33,7 +33,11 @@ enum NotebookProcess {
         let folder = notebook.deletingLastPathComponent()
         for suffix in ["", "-wal", "-shm", "-journal"] {
             let url = folder.appendingPathComponent(name + suffix)
-            if FileManager.default.fileExists(atPath: url.path) {
+            if let type = try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType {
+                // Only a file is emptied away, never a folder or a link that happens to have the name.
+                guard type == .typeRegular else {
+                    throw UserFacingError("\(url.path) is not a regular file, so it cannot be the notebook's scratch store; move it away or pass --db")
+                }
                 do {
                     try FileManager.default.removeItem(at: url)
                 } catch {

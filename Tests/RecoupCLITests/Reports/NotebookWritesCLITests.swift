@@ -149,4 +149,20 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: outside.path + "/p.json"))
     }
+
+    /// The scratch store is emptied by removing files of its name: never a folder or a link.
+    @Test func aFolderOrLinkNamedLikeTheScratchStoreIsKept() throws {
+        let folder = try TemporaryFolder(["n.md": "# n\n\n```recoup\nreport aging\n```\n", ".n.recoup.db-wal/kept.txt": "kept",
+                                          "target.txt": "target"])
+        let run = try CLIRunner.run(["notebook", "run", folder.path + "/n.md"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(".n.recoup.db-wal is not a regular file"), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/.n.recoup.db-wal/kept.txt"))
+        try FileManager.default.removeItem(atPath: folder.path + "/.n.recoup.db-wal")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/.n.recoup.db", withDestinationPath: folder.path + "/target.txt")
+        let linked = try CLIRunner.run(["notebook", "run", folder.path + "/n.md"])
+        #expect(linked.status == 1)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/.n.recoup.db") == folder.path + "/target.txt")
+        #expect(FileManager.default.contents(atPath: folder.path + "/target.txt") == Data("target".utf8))
+    }
 }
