@@ -251,7 +251,6 @@ extension RowChecker {
     /// ledgers are not supported yet).
     private mutating func checkCurrency(_ record: CSVRecord, _ cell: Cell, column: Int,
                                         issues: inout [ImportIssue]) -> Bool {
-        let matches: Bool
         let written: String
         switch cell {
         case .text(let r):
@@ -261,7 +260,6 @@ extension RowChecker {
                 return true
             }
             if ledger.withUnsafeBufferPointer({ bytesEqual(record.storage, r, $0) }) { return true }
-            matches = false
             written = String(decoding: record.storage[r], as: UTF8.self)
         case .constant(let s):
             guard let ledger = ledgerCurrency else {
@@ -270,12 +268,10 @@ extension RowChecker {
                 return true
             }
             if s.utf8.elementsEqual(ledger) { return true }
-            matches = false
             written = s + " (an empty currency means USD)"
         default:
             return true
         }
-        guard !matches else { return true }
         let ledger = String(decoding: ledgerCurrency ?? [], as: UTF8.self)
         issues.append(ImportIssue(file: file, line: record.line, column: labels[column],
             reason: "\(written) differs from the ledger's currency \(ledger), \(ledgerCurrencySource); a \(ledger) ledger cannot sum \(written.prefix(3)) amounts, and multi-currency ledgers are not supported yet: import each currency into its own store (--db)"))
