@@ -14,6 +14,8 @@ enum CSVSyntaxError: Error, Equatable {
     case quoteInUnquotedField(line: Int)
     /// The file could not be opened or read.
     case unreadable(path: String, reason: String)
+    /// The file is not a regular file, is too large, or its links loop (nothing was read).
+    case input(path: String, InputFile.Failure)
 }
 
 /// A streaming RFC 4180 reader over a file, read in 1 MiB blocks so a file of any size takes
@@ -34,13 +36,17 @@ final class CSVReader {
     private var isFirstBlock = true
     let path: String
 
-    /// Opens `path` for reading.
+    /// The total bytes read so far, held to `InputFileLimit.csv` (a file that grows while it
+    /// is read stops there).
+    private var bytesRead: Int64 = 0
+
+    /// Opens `path` for reading: a regular file of at most `InputFileLimit.csv`, refused
+    /// before reading otherwise (a FIFO, `/dev/zero`, a folder, a socket).
     init(path: String) throws(CSVSyntaxError) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        switch InputFile.open(path, limit: .csv) {
+        case .success(let fd): descriptor = fd
+        case .failure(let failure): throw .input(path: path, failure)
         }
-        descriptor = fd
         buffer = [UInt8](repeating: 0, count: 1 << 20)
         self.path = path
     }
@@ -56,6 +62,8 @@ final class CSVReader {
             return n
         }
         if count < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        bytesRead += Int64(count)
+        if bytesRead > InputFileLimit.csv.bytes { throw .input(path: path, .tooLarge(bytes: bytesRead)) }
         if count == 0 {
             isAtEnd = true
             return false

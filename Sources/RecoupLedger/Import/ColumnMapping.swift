@@ -52,6 +52,10 @@ public struct ColumnMapping: Sendable, Equatable {
         guard let root = object as? [String: Any] else {
             throw .invalidMapping(path: "$", reason: "must be a JSON object with at least \"target\"")
         }
+        if let (path, key) = JSONKeyScan.firstDuplicate(Array(data)) {
+            throw .invalidMapping(path: (path + [key]).joined(separator: "."),
+                reason: "the key \"\(TerminalText.escaped(key))\" appears twice in the same object; JSON readers keep only one of them, so remove the other")
+        }
         for key in root.keys.sorted() where !ColumnMapping.fields.contains(key) {
             throw .invalidMapping(path: key, reason: "unknown field; the fields are \(ColumnMapping.fields.sorted().joined(separator: ", "))")
         }
@@ -86,9 +90,65 @@ public struct ColumnMapping: Sendable, Equatable {
                   dateFormat: format, decimalComma: raw.decimalComma ?? false, createClients: raw.createClients ?? false)
     }
 
-    /// Reads and parses the mapping file at `path`.
+    /// Reads and parses the mapping file at `path`: a regular file of at most
+    /// `InputFileLimit.mapping` (a folder, FIFO or device is refused before reading).
     public init(contentsOf path: String) throws(LedgerImportError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .notFound(path: path) }
-        try self.init(json: data)
+        switch InputFile.contents(path, limit: .mapping) {
+        case .success(let bytes): try self.init(json: Data(bytes))
+        case .failure(let failure): throw .from(failure, path: path, limit: .mapping)
+        }
+    }
+}
+
+/// Finds a key repeated within one JSON object, which `JSONSerialization` and `JSONDecoder`
+/// accept silently, keeping one of the values: a mapping with `"Total": "amount"` twice would
+/// otherwise import from a column nobody chose.
+enum JSONKeyScan {
+    /// The first key that appears twice in one object, with the keys leading to that object;
+    /// nil when there is none. `bytes` must be valid JSON (parse it first).
+    /// - Complexity: O(n) in the document's size.
+    static func firstDuplicate(_ bytes: [UInt8]) -> (path: [String], key: String)? {
+        struct Frame {
+            var isObject: Bool
+            var name: String
+            var keys: Set<String> = []
+            var expectsKey: Bool
+            var lastKey = ""
+        }
+        var stack: [Frame] = []
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            switch c {
+            case UInt8(ascii: "\""):
+                var j = i + 1
+                while j < bytes.count, bytes[j] != UInt8(ascii: "\"") {
+                    j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                let end = min(j, bytes.count - 1)
+                if let top = stack.last, top.isObject, top.expectsKey {
+                    let raw = Data(bytes[i...end])
+                    let key = (try? JSONSerialization.jsonObject(with: raw, options: .fragmentsAllowed)) as? String
+                        ?? String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+                    if top.keys.contains(key) { return (stack.dropFirst().map(\.name), key) }
+                    stack[stack.count - 1].keys.insert(key)
+                    stack[stack.count - 1].expectsKey = false
+                    stack[stack.count - 1].lastKey = key
+                }
+                i = j + 1
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let name = stack.last.map { $0.isObject ? $0.lastKey : "[]" } ?? "$"
+                stack.append(Frame(isObject: c == UInt8(ascii: "{"), name: name, expectsKey: c == UInt8(ascii: "{")))
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if !stack.isEmpty { stack.removeLast() }
+            case UInt8(ascii: ","):
+                if let top = stack.last, top.isObject { stack[stack.count - 1].expectsKey = true }
+            default:
+                break
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -24,9 +24,11 @@ public struct ImportReport: Sendable, Equatable, CustomStringConvertible {
     /// Total rows inserted.
     public var totalInserted: Int { files.reduce(0) { $0 + $1.inserted } }
 
+    /// The report for a terminal: file names and warnings (which quote header names) have
+    /// their control characters escaped (`TerminalText.escaped`).
     public var description: String {
-        var lines = files.map { "\($0.file) → \($0.table): \($0.rows) rows, \($0.inserted) new, \($0.unchanged) unchanged" }
-        lines += warnings.map { "warning: " + $0 }
+        var lines = files.map { "\(TerminalText.escaped($0.file)) → \($0.table): \($0.rows) rows, \($0.inserted) new, \($0.unchanged) unchanged" }
+        lines += warnings.map { "warning: " + TerminalText.escaped($0) }
         return lines.joined(separator: "\n")
     }
 }

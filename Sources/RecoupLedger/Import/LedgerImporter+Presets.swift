@@ -21,7 +21,7 @@ extension LedgerImporter {
     /// - Throws: `LedgerImportError`; the store is then unchanged.
     public func importIBMAccountsReceivable(at path: String, progress: (@Sendable (String, Int) -> Void)? = nil)
         throws(LedgerImportError) -> ImportReport {
-        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+        guard InputFile.exists(path) else { throw .notFound(path: path) }
         let fileName = (path as NSString).lastPathComponent
         let (_, header) = try DerivedSource.open(path: path, fileName: fileName)
         var index: [String: Int] = [:]
@@ -70,7 +70,7 @@ extension LedgerImporter {
     /// - Throws: `LedgerImportError`; the store is then unchanged.
     public func importMapped(at path: String, mapping: ColumnMapping, progress: (@Sendable (String, Int) -> Void)? = nil)
         throws(LedgerImportError) -> ImportReport {
-        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+        guard InputFile.exists(path) else { throw .notFound(path: path) }
         guard let spec = BundleFileSpec.named(mapping.target) else {
             throw .invalidMapping(path: "target", reason: "\"\(mapping.target)\" is not a bundle file; use one of \(BundleFileSpec.all.map(\.name).joined(separator: ", "))")
         }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 
 /// Imports a ledger bundle (SPEC §2), or one exported file through a preset or a mapping, into
@@ -33,22 +36,23 @@ public struct LedgerImporter: Sendable {
     /// - Complexity: O(n log m) for n rows into a store of m rows.
     public func importBundle(at folder: String, progress: (@Sendable (String, Int) -> Void)? = nil)
         throws(LedgerImportError) -> ImportReport {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-            throw .notFound(path: folder)
-        }
-        guard isDirectory.boolValue else {
+        switch InputFile.kind(folder) {
+        case .failure(let failure): throw .from(failure, path: folder, limit: .csv)
+        case .success(let type) where type == S_IFREG:
             throw .invalidMapping(path: folder,
                 reason: "is a file, not a bundle folder; import one exported file with --preset ibm-ar or --map mapping.json")
+        case .success(let type) where type != S_IFDIR:
+            throw .notRegularFile(path: folder, kind: InputFile.describe(type))
+        case .success: break
         }
         let invoicesPath = (folder as NSString).appendingPathComponent("invoices.csv")
-        guard FileManager.default.fileExists(atPath: invoicesPath) else { throw .missingInvoices(folder: folder) }
-        let hasClients = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("clients.csv"))
+        guard InputFile.exists(invoicesPath) else { throw .missingInvoices(folder: folder) }
+        let hasClients = InputFile.exists((folder as NSString).appendingPathComponent("clients.csv"))
         return try write(progress: progress) { session throws(LedgerImportError) in
             session.createsMissingClients = !hasClients
             for spec in BundleFileSpec.all {
                 let path = (folder as NSString).appendingPathComponent(spec.fileName)
-                guard FileManager.default.fileExists(atPath: path) else { continue }
+                guard InputFile.exists(path) else { continue }
                 let source: BundleFileSource
                 do {
                     guard let opened = try BundleFileSource(path: path, fileName: spec.fileName) else {

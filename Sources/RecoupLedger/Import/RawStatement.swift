@@ -186,10 +186,11 @@ final class RawStatement {
         }
     }
 
-    /// Column `index` of the current row as text (nil when NULL).
+    /// Column `index` of the current row as text (nil when NULL), every byte of it: read by
+    /// its length, not up to the first NUL, so two ids that differ after a NUL stay two.
     func text(_ index: Int32) -> String? {
-        guard let text = sqlite3_column_text(handle, index) else { return nil }
-        return String(cString: text)
+        guard let bytes = textBytes(index) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Column `index` of the current row as an integer.

@@ -29,10 +29,22 @@ struct RowChecker {
     /// The last invoice looked up, and its entry: actions and payments come grouped by invoice.
     private var lastInvoiceKey: [UInt8] = []
     private var lastInvoiceEntry = -1
+    /// The spec column of the invoice currency (invoices only).
+    private let currencyColumn: Int?
+    /// The ledger's currency: that of the invoices already stored, else of the file's first
+    /// good invoice (set as it is met); nil until known. Three ASCII letters.
+    private var ledgerCurrency: [UInt8]?
+    /// Where `ledgerCurrency` comes from, for messages.
+    private var ledgerCurrencySource: String
+    /// The ordinals of `LedgerLimits.supportedDays`.
+    private static let earliestOrdinal = Int64(LedgerLimits.earliestDay.ordinal)
+    private static let latestOrdinal = Int64(LedgerLimits.latestDay.ordinal)
 
     /// What one column's cells must be, with the payloads the check needs.
     private enum Rule {
         case text
+        /// An id (every key, `*_id` and the invoice number): text without control characters.
+        case identifier
         case day(allowTime: Bool)
         case money(positive: Bool)
         case integer(ClosedRange<Int64>)
@@ -47,9 +59,14 @@ struct RowChecker {
 
     /// A checker of `source`'s records for `spec`, whose columns sit at `sourceIndex` and are
     /// quoted in messages as `labels`; references are looked up in `clients` and `invoices`.
+    ///
+    /// `ledgerCurrency` is the currency of the invoices already stored (nil for none).
     init(spec: BundleFileSpec, source: any RowSource, sourceIndex: [Int], labels: [String], clients: KeyMap,
-         invoices: KeyMap, clientNames: [Int64: String]) {
+         invoices: KeyMap, clientNames: [Int64: String], ledgerCurrency: String? = nil) {
         self.spec = spec
+        currencyColumn = spec.name == "invoices" ? spec.index(of: "currency") : nil
+        self.ledgerCurrency = ledgerCurrency.map { Array($0.utf8) }
+        ledgerCurrencySource = "the currency of the invoices already in the store"
         file = source.fileName
         self.sourceIndex = sourceIndex
         self.labels = labels
@@ -64,7 +81,8 @@ struct RowChecker {
         var vocabularies: [[[UInt8]]] = []
         rules = spec.columns.map { column in
             switch column.kind {
-            case .key, .text: return .text
+            case .key: return .identifier
+            case .text: return column.name == "number" ? .identifier : .text
             case .day(let allowTime): return .day(allowTime: allowTime)
             case .money(let positive): return .money(positive: positive)
             case .integer(let range, _): return .integer(range)
@@ -119,9 +137,22 @@ struct RowChecker {
             case .text:
                 guard record.isValidUTF8(k) else { fail(j, "is not valid UTF-8 text; save the file as UTF-8"); continue }
                 cells[j] = .text(r)
+            case .identifier:
+                guard record.isValidUTF8(k) else { fail(j, "is not valid UTF-8 text; save the file as UTF-8"); continue }
+                if let at = ControlBytes.first(record.storage, r) {
+                    fail(j, ControlBytes.reason(record.storage, r, offset: at))
+                    continue
+                }
+                cells[j] = .text(r)
             case .day(let allowTime):
                 switch DayBytes.parse(record.storage, r, format: dateFormat, tokens: tokens, allowTime: allowTime) {
-                case .success(let day): cells[j] = .int(Int64(day.ordinal))
+                case .success(let day):
+                    let ordinal = Int64(day.ordinal)
+                    guard ordinal >= Self.earliestOrdinal, ordinal <= Self.latestOrdinal else {
+                        fail(j, "\(quoted(record, k)) is outside the dates Recoup accepts, \(LedgerLimits.supportedDaysText); check the year")
+                        continue
+                    }
+                    cells[j] = .int(ordinal)
                 case .failure(.malformed):
                     fail(j, "\(quoted(record, k)) is not a date of the form \(dateFormat)\(allowTime && dateFormat == .iso ? " (or an ISO date-time)" : "")")
                 case .failure(.nonexistent):
@@ -132,11 +163,15 @@ struct RowChecker {
                 case .success(let money):
                     if positive && money.minorUnits <= 0 {
                         fail(j, "\(quoted(record, k)) must be greater than 0")
+                    } else if money.minorUnits.magnitude > LedgerLimits.maxAmountMinorUnits.magnitude {
+                        fail(j, "\(groupedAmount(money.minorUnits)) is over the largest amount Recoup accepts, \(LedgerLimits.maxAmountText); every report must be able to sum the ledger")
                     } else {
                         cells[j] = .int(money.minorUnits)
                     }
+                case .failure(.outOfRange):
+                    fail(j, "\(quoted(record, k)) is over the largest amount Recoup accepts, \(LedgerLimits.maxAmountText); every report must be able to sum the ledger")
                 case .failure(let error):
-                    fail(j, error.description)
+                    fail(j, TerminalText.escaped(error.description))
                 }
             case .integer(let range):
                 if let value = Int64(record.string(k)), range.contains(value) {
@@ -176,6 +211,8 @@ struct RowChecker {
             case .clientRef:
                 if let entry = clients.find(record.storage, r) {
                     cells[j] = .int(clients.first(entry))
+                } else if let at = ControlBytes.first(record.storage, r) {
+                    fail(j, ControlBytes.reason(record.storage, r, offset: at))
                 } else {
                     fail(j, "unknown client \(quoted(record, k)): it is neither in clients.csv nor in the store; add it to clients.csv")
                 }
@@ -184,6 +221,8 @@ struct RowChecker {
                     cells[j] = .int(invoices.first(entry))
                     invoiceClient = invoices.second(entry)
                     invoiceRange = r
+                } else if let at = ControlBytes.first(record.storage, r) {
+                    fail(j, ControlBytes.reason(record.storage, r, offset: at))
                 } else {
                     fail(j, "unknown invoice \(quoted(record, k)): it is neither in invoices.csv nor in the store")
                 }
@@ -196,9 +235,10 @@ struct RowChecker {
             fail(b, "\(Day(ordinal: Int(second)).iso) is before \(spec.columns[a].name) \(Day(ordinal: Int(first)).iso); \(message)")
             return false
         }
+        if let c = currencyColumn, !checkCurrency(record, cells[c], column: c, issues: &issues) { return false }
         if isPayments, let invoiceClient, case .int(let payer) = cells[1], payer != invoiceClient,
             let j = spec.index(of: "invoice_id") {
-            fail(j, "invoice \"\(String(decoding: record.storage[invoiceRange], as: UTF8.self))\" belongs to client \"\(clientNames[invoiceClient] ?? "?")\", not to the paying client \"\(clientNames[payer] ?? "?")\"; apply the payment to one of that client's invoices or leave invoice_id empty")
+            fail(j, "invoice \"\(TerminalText.escaped(String(decoding: record.storage[invoiceRange], as: UTF8.self)))\" belongs to client \"\(TerminalText.escaped(clientNames[invoiceClient] ?? "?"))\", not to the paying client \"\(TerminalText.escaped(clientNames[payer] ?? "?"))\"; apply the payment to one of that client's invoices or leave invoice_id empty")
             return false
         }
         return true
@@ -206,6 +246,38 @@ struct RowChecker {
 }
 
 extension RowChecker {
+    /// Whether an invoice's currency `cell` is the ledger's; the first one met sets it when the
+    /// store has none. A ledger sums its invoices, so one currency only (multi-currency
+    /// ledgers are not supported yet).
+    private mutating func checkCurrency(_ record: CSVRecord, _ cell: Cell, column: Int,
+                                        issues: inout [ImportIssue]) -> Bool {
+        let written: String
+        switch cell {
+        case .text(let r):
+            guard let ledger = ledgerCurrency else {
+                ledgerCurrency = Array(record.storage[r])
+                ledgerCurrencySource = "the currency of this file's first invoice (line \(record.line))"
+                return true
+            }
+            if ledger.withUnsafeBufferPointer({ bytesEqual(record.storage, r, $0) }) { return true }
+            written = String(decoding: record.storage[r], as: UTF8.self)
+        case .constant(let s):
+            guard let ledger = ledgerCurrency else {
+                ledgerCurrency = Array(s.utf8)
+                ledgerCurrencySource = "the currency of this file's first invoice (line \(record.line), empty currency = USD)"
+                return true
+            }
+            if s.utf8.elementsEqual(ledger) { return true }
+            written = s + " (an empty currency means USD)"
+        default:
+            return true
+        }
+        let ledger = String(decoding: ledgerCurrency ?? [], as: UTF8.self)
+        issues.append(ImportIssue(file: file, line: record.line, column: labels[column],
+            reason: "\(written) differs from the ledger's currency \(ledger), \(ledgerCurrencySource); a \(ledger) ledger cannot sum \(written.prefix(3)) amounts, and multi-currency ledgers are not supported yet: import each currency into its own store (--db)"))
+        return false
+    }
+
     /// The invoice entry for `bytes[range]`, remembering the last one found: consecutive rows
     /// of actions and payments mostly name the same invoice.
     private mutating func findInvoice(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
@@ -228,5 +300,5 @@ func fmt(_ value: Double) -> String {
 /// Field `k` of `record` in quotes, cut to 40 characters, for messages.
 func quoted(_ record: CSVRecord, _ k: Int) -> String {
     let text = record.string(k)
-    return "\"" + (text.count <= 40 ? text : String(text.prefix(37)) + "…") + "\""
+    return "\"" + TerminalText.escaped(text.count <= 40 ? text : String(text.prefix(37)) + "…") + "\""
 }

@@ -122,6 +122,7 @@ extension LedgerImportError {
         guard let syntax = error as? CSVSyntaxError else { return .store(String(describing: error)) }
         switch syntax {
         case .unreadable(let path, let reason): return .unreadable(path: path, reason: reason)
+        case .input(let path, let failure): return .from(failure, path: path, limit: .csv)
         case .unterminatedQuote(let line):
             return .invalidRows([ImportIssue(file: fileName, line: line, column: "-",
                 reason: "a quoted field opened here is never closed; close it with \" (write \"\" for a quote inside)")], more: 0)

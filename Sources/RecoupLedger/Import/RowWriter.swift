@@ -1,3 +1,5 @@
+import GRDB
+
 /// Inserts one table's checked rows and explains the ones the store refuses: a key repeated
 /// within the file, or a key already in the store with other content. Runs on the thread that
 /// holds the write transaction, and is the only writer of the session's problems, counts and
@@ -38,6 +40,20 @@ struct RowWriter {
     let keyIndex: Int
     let isClients: Bool
     let isInvoices: Bool
+    let isPayments: Bool
+    /// Spec columns: the amount (nil for tables without one), the day a payment is received,
+    /// the invoice a payment is applied to, the day an invoice is issued.
+    let amountColumn: Int?
+    let dayColumn: Int
+    let invoiceColumn: Int
+    /// The table's total amount: stored before this import plus every row inserted, held to
+    /// `LedgerLimits.maxTableTotalMinorUnits`; reported once when a row takes it over.
+    private var tableTotal: Int64 = 0
+    private var totalReported = false
+    /// For each stored row (by id, up to `baseline`) found unchanged in this file, the line
+    /// it was on (0 = not met): a second identical row is a duplicate within the file even
+    /// though the store already holds it. Allocated at the first unchanged row.
+    private var unchangedLines: [Int32] = []
 
     init(spec: BundleFileSpec, session: ImportSession, source: any RowSource, labels: [String], sourceIndex: [Int],
          baseline: Int64) throws(LedgerImportError) {
@@ -57,6 +73,17 @@ struct RowWriter {
         keyIndex = spec.keyColumns[0]
         isClients = spec.name == "clients"
         isInvoices = spec.name == "invoices"
+        isPayments = spec.name == "payments"
+        amountColumn = spec.index(of: "amount")
+        dayColumn = spec.index(of: isPayments ? "received_on" : "issued_on") ?? 0
+        invoiceColumn = spec.index(of: "invoice_id") ?? 0
+        if amountColumn != nil {
+            do {
+                tableTotal = try Int64.fetchOne(session.db, sql: "SELECT IFNULL(SUM(amount), 0) FROM \(spec.name)") ?? 0
+            } catch {
+                tableTotal = Int64.max  // SQLite's sum overflowed: the stored total is past any bound
+            }
+        }
         pendingRecords.reserveCapacity(Self.rowsPerInsert)
         pendingCells.reserveCapacity(Self.rowsPerInsert)
     }
@@ -123,10 +150,13 @@ struct RowWriter {
         }
     }
 
-    /// Records an inserted row: its line, and its id in the reference maps.
+    /// Records an inserted row: its line, its id in the reference maps, its amount in the
+    /// table's total and, for an applied payment, in what its invoice has been paid.
     private mutating func inserted(_ record: CSVRecord, cells: [Cell], id: Int64) {
         counts.inserted += 1
         insertedLines.append(Int32(clamping: record.line))
+        if let j = amountColumn, case .int(let amount) = cells[j] { addToTotal(amount, record, j) }
+        if isPayments { checkApplied(record, cells: cells) }
         guard isClients || isInvoices else { return }
         let keyRange = record.range(sourceIndex[keyIndex])
         if isClients {
@@ -134,7 +164,49 @@ struct RowWriter {
             session.clientNames[id] = record.string(sourceIndex[keyIndex])
         } else if case .int(let client) = cells[1] {
             session.invoices.insert(record.storage, keyRange, id, client)
+            if let j = amountColumn, case .int(let amount) = cells[j], case .int(let issued) = cells[dayColumn] {
+                session.noteInvoice(id, amount: amount, issued: issued)
+            }
         }
+    }
+
+    /// Adds an inserted row's amount to the table's total; the row that takes the total over
+    /// `LedgerLimits.maxTableTotalMinorUnits` is reported (once per file).
+    private mutating func addToTotal(_ amount: Int64, _ record: CSVRecord, _ j: Int) {
+        let (sum, overflow) = tableTotal.addingReportingOverflow(amount)
+        tableTotal = overflow ? Int64.max : sum
+        guard tableTotal > LedgerLimits.maxTableTotalMinorUnits, !totalReported else { return }
+        totalReported = true
+        let total = tableTotal == Int64.max ? "more than \(groupedAmount(Int64.max))" : groupedAmount(tableTotal)
+        report(record, j, "with this row the \(spec.name) table's total amount would be \(total), over the largest total Recoup accepts for one table, \(groupedAmount(LedgerLimits.maxTableTotalMinorUnits)), which every report must be able to sum; split the ledger into several stores")
+    }
+
+    /// Checks an inserted payment applied to an invoice: received on or after the invoice was
+    /// issued, and not paying the invoice more than its amount (payments stored and imported
+    /// so far included). The problem is reported; the whole import is then refused.
+    private mutating func checkApplied(_ record: CSVRecord, cells: [Cell]) {
+        guard case .int(let invoice) = cells[invoiceColumn], invoice >= 0, invoice < Int64(session.invoicePaid.count),
+            let j = amountColumn, case .int(let amount) = cells[j], case .int(let received) = cells[dayColumn]
+        else { return }
+        let index = Int(invoice)
+        let issued = Int64(session.invoiceIssued[index])
+        if received < issued {
+            report(record, dayColumn, "\(Day(ordinal: Int(received)).iso) is before invoice \(invoiceText(record)) was issued (\(Day(ordinal: Int(issued)).iso)); a payment cannot settle an invoice not yet issued: record a prepayment as an unapplied payment with an empty invoice_id")
+            return
+        }
+        let before = session.invoicePaid[index]
+        let (paid, overflow) = before.addingReportingOverflow(amount)
+        session.invoicePaid[index] = overflow ? Int64.max : paid
+        let owed = session.invoiceAmount[index]
+        guard overflow || paid > owed else { return }
+        let already = before > 0 ? ", \(groupedAmount(min(before, owed))) already paid" : ""
+        let excess = overflow ? amount : paid - max(before, owed)
+        report(record, j, "\(groupedAmount(amount)) would pay invoice \(invoiceText(record)) (\(groupedAmount(owed))\(already)) \(groupedAmount(min(excess, amount))) more than it is owed; record the excess as an unapplied payment with an empty invoice_id")
+    }
+
+    /// The invoice id a payment names, as messages quote it.
+    private func invoiceText(_ record: CSVRecord) -> String {
+        TerminalText.escaped(record.string(sourceIndex[invoiceColumn]))
     }
 
     /// Inserts one row, or explains why the store kept it out.
@@ -197,6 +269,15 @@ struct RowWriter {
         } else if let (j, value) = stored.difference {
             fail(j, "\(spec.keyColumnNames) \(keyText) is already in the store with \(labels[j]) \(describe(value, spec.columns[j])), here \(describe(cells[j], spec.columns[j], record)); the same key must keep the same content (give the changed row a new key)")
         } else {
+            if !allowsIdenticalDuplicates, stored.id >= 0, stored.id <= baseline {
+                if unchangedLines.isEmpty { unchangedLines = [Int32](repeating: 0, count: Int(baseline) + 1) }
+                let first = unchangedLines[Int(stored.id)]
+                if first != 0 {
+                    fail(keyIndex, "duplicate \(spec.keyColumnNames) \(keyText) within the file (first on line \(first)); each key may appear once")
+                    return
+                }
+                unchangedLines[Int(stored.id)] = Int32(clamping: record.line)
+            }
             counts.unchanged += 1
         }
     }
@@ -206,7 +287,7 @@ struct RowWriter {
         case .null: return "empty"
         case .int(let v): return describeInt(v, column)
         case .real(let v): return fmt(v)
-        case .text(let bytes): return "\"" + String(decoding: bytes, as: UTF8.self) + "\""
+        case .text(let bytes): return "\"" + TerminalText.escaped(String(decoding: bytes, as: UTF8.self)) + "\""
         }
     }
 
@@ -215,7 +296,7 @@ struct RowWriter {
         case .null: return "empty"
         case .int(let v): return describeInt(v, column)
         case .real(let v): return fmt(v)
-        case .text(let r): return "\"" + String(decoding: record.storage[r], as: UTF8.self) + "\""
+        case .text(let r): return "\"" + TerminalText.escaped(String(decoding: record.storage[r], as: UTF8.self)) + "\""
         case .constant(let s): return "\"" + s + "\""
         }
     }
@@ -224,7 +305,7 @@ struct RowWriter {
         switch column.kind {
         case .day: return Day(ordinal: Int(v)).iso
         case .money: return Money(minorUnits: v).decimalString
-        case .clientRef: return "\"" + (session.clientNames[v] ?? "?") + "\""
+        case .clientRef: return "\"" + TerminalText.escaped(session.clientNames[v] ?? "?") + "\""
         case .invoiceRef: return "another invoice"
         case .boolean: return v == 1 ? "true" : "false"
         default: return String(v)

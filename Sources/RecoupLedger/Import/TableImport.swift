@@ -42,8 +42,10 @@ struct TableImport {
         guard headerOK else { return }
 
         if spec.name == "invoices" || spec.refersToInvoices { try session.loadInvoicesIfNeeded() }
+        if spec.name == "payments" { try session.loadPaymentsIfNeeded() }
         var checker = RowChecker(spec: spec, source: source, sourceIndex: sourceIndex, labels: labels,
-                                 clients: session.clients, invoices: session.invoices, clientNames: session.clientNames)
+                                 clients: session.clients, invoices: session.invoices, clientNames: session.clientNames,
+                                 ledgerCurrency: session.storedCurrency)
         let isInvoices = spec.name == "invoices", isClients = spec.name == "clients"
         // A mapped import with `createClients` adds each client invoices.csv names that the
         // store lacks, as the row is read (the check then finds it): the source field, or nil.
@@ -85,7 +87,9 @@ struct TableImport {
                     try Self.report(error, file: file, session: session)
                     break
                 }
+                // A client id with a control character is not created: the check refuses it.
                 if let k = createsClientsFrom, let createClient, record.count == source.header.count, !record.isEmpty(k),
+                    ControlBytes.first(record.storage, record.range(k)) == nil, record.isValidUTF8(k),
                     session.clients.find(record.storage, record.range(k)) == nil {
                     createClient.bind(1, .text(record.range(k)), record.storage)
                     _ = try createClient.execute()

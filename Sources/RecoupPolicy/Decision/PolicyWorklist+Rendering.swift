@@ -60,15 +60,17 @@ extension PolicyWorklist {
     }
 
     /// The worklist as text for a person: counts, today's actions by value at risk, the human
-    /// queue, write-offs.
+    /// queue, write-offs. Ids and the policy name are escaped for the terminal
+    /// (`TerminalText.escaped`).
     public func tableText() -> String {
         var out: [String] = []
         let made = contacts.filter { $0.contact.executes(on: date) }
         let awaiting = contacts.filter { $0.contact.isReviewed(on: date) && !$0.contact.executes(on: date) }
-        out.append("Worklist for \(date.iso) under \"\(policyName)\" (\(mode.rawValue) mode)")
+        out.append("Worklist for \(date.iso) under \"\(TerminalText.escaped(policyName))\" (\(mode.rawValue) mode)")
         out.append("\(items.count) open invoice\(items.count == 1 ? "" : "s"); \(made.count) contact\(made.count == 1 ? "" : "s") today, \(awaiting.count) awaiting approval; human queue: \(humanQueue.count).")
-        func pad(_ s: String, _ n: Int, right: Bool = false) -> String {
-            s.count >= n ? s : right ? String(repeating: " ", count: n - s.count) + s : s + String(repeating: " ", count: n - s.count)
+        func pad(_ text: String, _ n: Int, right: Bool = false) -> String {
+            let s = TerminalText.escaped(text)
+            return s.count >= n ? s : right ? String(repeating: " ", count: n - s.count) + s : s + String(repeating: " ", count: n - s.count)
         }
         let active = items.filter { !$0.contacts.isEmpty || $0.writeOff }
         if active.isEmpty {
@@ -108,7 +110,7 @@ extension PolicyWorklist {
             out.append("")
             out.append("Consolidated (one message per client):")
             for m in merged {
-                out.append("  \(m.clientID): \(m.contact.channel.rawValue), \(m.contact.tone.rawValue) covering \(m.invoiceIDs.joined(separator: ", "))")
+                out.append("  \(TerminalText.escaped(m.clientID)): \(m.contact.channel.rawValue), \(m.contact.tone.rawValue) covering \(TerminalText.escaped(m.invoiceIDs.joined(separator: ", ")))")
             }
         }
         out.append("")

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// A small table of already-formatted text cells, rendered as aligned text, CSV or Markdown.
 ///
 /// Commands build one per report and render it in the format the user asked for; JSON output
@@ -52,19 +54,21 @@ public struct ReportTable: Sendable, Equatable {
         case markdown
     }
 
-    /// The table as text in `format`, ending with a line break.
+    /// The table as text in `format`, ending with a line break. Text and Markdown are for
+    /// people and terminals: control characters in cells and titles are escaped
+    /// (`TerminalText.escaped`); CSV is data and keeps every cell as it is.
     /// - Complexity: O(cells).
     public func rendered(as format: Format) -> String {
         let cells = rows.map { row in (0..<columns.count).map { $0 < row.count ? row[$0] : "" } }
         switch format {
-        case .text: return renderText(cells)
+        case .text: return renderText(cells.map { $0.map(TerminalText.escaped) })
         case .csv: return renderCSV(cells)
         case .markdown: return renderMarkdown(cells)
         }
     }
 
     private func renderText(_ cells: [[String]]) -> String {
-        var widths = columns.map(\.title.count)
+        var widths = columns.map { TerminalText.escaped($0.title).count }
         for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         func line(_ values: [String]) -> String {
             var parts: [String] = []
@@ -77,8 +81,8 @@ public struct ReportTable: Sendable, Equatable {
             return text
         }
         var out = ""
-        if let title { out += title + "\n" }
-        out += line(columns.map(\.title)) + "\n"
+        if let title { out += TerminalText.escaped(title) + "\n" }
+        out += line(columns.map { TerminalText.escaped($0.title) }) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in cells { out += line(row) + "\n" }
         return out
@@ -97,7 +101,7 @@ public struct ReportTable: Sendable, Equatable {
 
     private func renderMarkdown(_ cells: [[String]]) -> String {
         func cell(_ value: String) -> String {
-            value.replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: " ")
+            TerminalText.escaped(value.replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: " "))
         }
         var out = ""
         if let title { out += cell(title) + "\n\n" }

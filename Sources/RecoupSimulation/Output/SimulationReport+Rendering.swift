@@ -87,7 +87,9 @@ extension SimulationReport {
     }
 
     /// Aligned plain text of `rows` (first column left, the rest right).
+    /// Cells are escaped for the terminal (`TerminalText.escaped`: policy names come from files).
     public static func aligned(_ rows: [[String]]) -> String {
+        let rows = rows.map { $0.map(TerminalText.escaped) }
         guard let width = rows.map(\.count).max() else { return "" }
         var widths = [Int](repeating: 0, count: width)
         for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
@@ -142,6 +144,7 @@ extension SimulationReport {
     /// The tables of `text` as Markdown.
     public var markdown: String {
         func table(_ rows: [[String]]) -> String {
+            let rows = rows.map { $0.map(TerminalText.escaped) }
             guard let header = rows.first else { return "" }
             var out = "| " + header.joined(separator: " | ") + " |\n"
             out += "|" + header.enumerated().map { $0.offset < 2 ? " --- |" : " ---: |" }.joined() + "\n"

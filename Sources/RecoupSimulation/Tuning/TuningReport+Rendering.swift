@@ -78,8 +78,10 @@ extension TuningReport {
 
     /// Aligned plain text: the heading, the points table (first column and settings left,
     /// figures right), the frontier, constraints, pick and skipped points.
+    /// Cells, heading and footer are escaped for the terminal (`TerminalText.escaped`).
     public var text: String {
-        let rows = tableRows
+        let rows = tableRows.map { $0.map(TerminalText.escaped) }
+        let heading = TerminalText.escaped(self.heading), footerLines = self.footerLines.map(TerminalText.escaped)
         var widths = [Int](repeating: 0, count: rows.first?.count ?? 0)
         for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
         let figureColumns = (1 + axes.count)..<(1 + axes.count + Self.tableMetrics.count)
@@ -97,7 +99,8 @@ extension TuningReport {
 
     /// The tables of `text` as Markdown.
     public var markdown: String {
-        let rows = tableRows
+        let rows = tableRows.map { $0.map(TerminalText.escaped) }
+        let heading = TerminalText.escaped(self.heading), footerLines = self.footerLines.map(TerminalText.escaped)
         guard let header = rows.first else { return "" }
         var out = heading + ".\n\n| " + header.joined(separator: " | ") + " |\n|"
         out += header.indices.map { $0 == 0 || $0 > axes.count + Self.tableMetrics.count ? " --- |" : " ---: |" }.joined() + "\n"

@@ -37,13 +37,15 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
+            // The mapping is read first: a bad --map leaves no store behind.
+            let columnMapping = try mapping.map { path throws(LedgerImportError) in try ColumnMapping(contentsOf: path) }
             let ledgerStore = try LedgerStore(path: store.path)
             let importer = LedgerImporter(store: ledgerStore)
             let rows = TerminalProgress.FileRows()
             let progress = rows.callback
             let report: ImportReport
-            if let mapping {
-                report = try importer.importMapped(at: path, mapping: try ColumnMapping(contentsOf: mapping), progress: progress)
+            if let columnMapping {
+                report = try importer.importMapped(at: path, mapping: columnMapping, progress: progress)
             } else if preset == .ibmAR {
                 report = try importer.importIBMAccountsReceivable(at: path, progress: progress)
             } else {

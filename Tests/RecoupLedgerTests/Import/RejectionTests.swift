@@ -70,7 +70,7 @@ import Testing
             """, expected: [
                 "invoices.csv:2: amount: \"1,000.00\" is not a decimal amount such as 1234.50",
                 "invoices.csv:3: amount: \"10.005\" has more than 2 decimals",
-                "invoices.csv:4: amount: \"\(String(repeating: "9", count: 37))…\" is too large an amount",
+                "invoices.csv:4: amount: \"\(String(repeating: "9", count: 37))…\" is over the largest amount Recoup accepts, 1,000,000,000.00; every report must be able to sum the ledger",
             ]),
         Case(name: "duplicate key within a file", file: "payments.csv", content: """
             payment_id,client_id,received_on,amount

@@ -49,4 +49,12 @@ import Testing
         #expect(ReportFormatting.percent(share: 0.153846) == "15.4%")
         #expect(ReportFormatting.number(69.23077, decimals: 2) == "69.23")
     }
+
+    @Test func textAndMarkdownEscapeControlCharactersAndCSVKeepsThem() {
+        let hostile = ReportTable(title: "Aging \u{1B}]0;x\u{7}", columns: [.init("Client")], rows: [["C\u{1B}[31m\u{9B}"]])
+        #expect(hostile.rendered(as: .text) == "Aging \\x1B]0;x\\x07\nClient\n---------------\nC\\x1B[31m\\u{9B}\n")
+        #expect(hostile.rendered(as: .markdown).contains("| C\\x1B[31m\\u{9B} |"))
+        #expect(!hostile.rendered(as: .markdown).unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" })
+        #expect(hostile.rendered(as: .csv) == "Client\r\nC\u{1B}[31m\u{9B}\r\n")
+    }
 }
