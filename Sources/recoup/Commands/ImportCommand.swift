@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
-            let ledgerStore = try LedgerStore(path: store.path)
+            let ledgerStore = try LedgerStore(path: store.path, access: .readWrite(createIfMissing: true))
             let importer = LedgerImporter(store: ledgerStore)
             let rows = TerminalProgress.FileRows()
             let progress = rows.callback
