@@ -72,23 +72,11 @@ public struct KPICalculator: Sendable {
             for (offset, slot) in range.enumerated() { day[slot] = d[offset]; value[slot] = v[offset]; kind[slot] = k[offset] }
         }
         creditStart = start; creditDay = day; creditAmount = value; creditKind = kind
-        // Invoices in issue-day order: a counting sort over the day range (O(n + days)).
-        var sortedDays = [Int32](repeating: 0, count: amount.count)
+        // Invoices in issue-day order (a stable sort: O(n log n), whatever the span of days).
+        let order = amount.indices.sorted { (issued[$0], $0) < (issued[$1], $1) }
+        let sortedDays = order.map { issued[$0] }
         var prefix = [Int64](repeating: 0, count: amount.count + 1)
-        if let low = issued.min(), let high = issued.max() {
-            var bucketStart = [Int](repeating: 0, count: Int(high - low) + 2)
-            for d in issued { bucketStart[Int(d - low) + 1] += 1 }
-            for b in 1..<bucketStart.count { bucketStart[b] += bucketStart[b - 1] }
-            var amountByPosition = [Int64](repeating: 0, count: amount.count)
-            for i in 0..<amount.count {
-                let b = Int(issued[i] - low)
-                let slot = bucketStart[b]
-                bucketStart[b] += 1
-                sortedDays[slot] = issued[i]
-                amountByPosition[slot] = amount[i]
-            }
-            for k in 0..<amount.count { prefix[k + 1] = prefix[k] + amountByPosition[k] }
-        }
+        for (k, i) in order.enumerated() { prefix[k + 1] = prefix[k] + amount[i] }
         sortedIssued = sortedDays
         salesPrefix = prefix
         self.currency = currency
@@ -226,16 +214,30 @@ public struct KPICalculator: Sendable {
     }
 
     /// The countback months from `end` back to the first invoice: the month holding `end`
-    /// (its first day to `end`), then whole calendar months, newest first.
+    /// (its first day to `end`), then whole calendar months, newest first. A run of months
+    /// without sales is one entry (no sales, their days summed), which `dsoCountback` treats
+    /// exactly as the months one by one; so there are at most 2 entries per invoice plus one,
+    /// however far `end` lies from the invoices.
+    /// - Complexity: O(k log n) for k entries, at most 2n + 1.
     func countbackMonths(end: Day) -> [KPIFormulas.Month] {
-        guard let first = issued.min() else { return [] }
+        guard let first = sortedIssued.first else { return [] }
         var months: [KPIFormulas.Month] = []
         var monthEnd = end
         while monthEnd.ordinal >= Int(first) {
             let monthStart = monthEnd.startOfMonth
-            months.append(KPIFormulas.Month(sales: sales(from: monthStart, to: monthEnd).minorUnits,
-                                            days: monthEnd - monthStart + 1))
-            monthEnd = monthStart - 1
+            let sales = sales(from: monthStart, to: monthEnd).minorUnits
+            if sales > 0 {
+                months.append(KPIFormulas.Month(sales: sales, days: monthEnd - monthStart + 1))
+                monthEnd = monthStart - 1
+                continue
+            }
+            // No sales here: jump to the month of the latest issue before this month.
+            let before = firstIndex(issuedAtLeast: Int32(clamping: monthStart.ordinal))
+            let next = before > 0 ? Day(ordinal: Int(sortedIssued[before - 1])).startOfMonth - 1 : monthStart - 1
+            let gapEnd = before > 0 ? Day(ordinal: Int(sortedIssued[before - 1])) : monthStart
+            let lastEmptyStart = before > 0 ? gapEnd.startOfMonth + gapEnd.daysInMonth : monthStart
+            months.append(KPIFormulas.Month(sales: 0, days: monthEnd - lastEmptyStart + 1))
+            monthEnd = before > 0 ? lastEmptyStart - 1 : next
         }
         return months
     }

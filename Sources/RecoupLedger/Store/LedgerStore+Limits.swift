@@ -1,10 +1,11 @@
 import GRDB
 
 extension LedgerStore {
-    /// The tables with an `amount` column, as (table, amount column, row key for messages).
+    /// The tables with an `amount` column, as (table, the SQL of the row's key for messages).
     static let amountColumns: [(table: String, key: String)] = [
-        ("invoices", "invoice_id"), ("payments", "payment_id"), ("adjustments", "invoice"),
-        ("promises", "invoice"), ("deposits", "deposit_id"),
+        ("invoices", "invoice_id"), ("payments", "payment_id"),
+        ("adjustments", "(SELECT invoice_id FROM invoices WHERE invoices.id = adjustments.invoice)"),
+        ("promises", "(SELECT invoice_id FROM invoices WHERE invoices.id = promises.invoice)"), ("deposits", "deposit_id"),
     ]
 
     /// Every day column, as (table, column).
@@ -33,7 +34,7 @@ extension LedgerStore {
             if let row = try Row.fetchOne(db, sql: """
                 SELECT \(key), amount FROM \(table) WHERE amount > ? OR amount < ? LIMIT 1
                 """, arguments: [maxAmount, -maxAmount]) {
-                let keyText = (row[0] as DatabaseValue).description
+                let keyText = (row[0] as String?) ?? "?"
                 let amount: Int64 = row[1]
                 throw LedgerStoreError.amountsTooLarge(
                     what: "\(table) \(keyText): amount of \(amount) minor units is beyond \(LedgerLimits.maxAmountText)")
