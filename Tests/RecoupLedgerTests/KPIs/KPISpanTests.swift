@@ -45,4 +45,43 @@ import Testing
         // Everything is settled or open at 2199-12-31: I2 400 + I3 400 + I4 200 open.
         #expect(report.period.arEnd == Money(minorUnits: 100_000))
     }
+
+    /// The trend's one-sweep balances equal `receivables(on:)` day by day, on the fixture and
+    /// on seeded random ledgers (credits before issue, on the due day, beyond the balance,
+    /// negative); and the trend equals each month's `periodKPIs` computed on its own.
+    @Test(arguments: 0...30) func theSweptBalancesEqualTheDayByDayOnes(seed: Int) throws {
+        let kpis: KPICalculator
+        let first: Day
+        if seed == 0 {
+            kpis = try kpiStore().kpiCalculator()
+            first = try day("2025-11-20")
+        } else {
+            var rng = SplitMix(seed: UInt64(seed))
+            let n = Int(rng.next() % 12) + 1
+            first = Day(ordinal: 20454)
+            let issued = (0..<n).map { _ in Int32(first.ordinal + Int(rng.next() % 90)) }
+            let due = issued.map { $0 + Int32(rng.next() % 40) }
+            var credits: [KPICalculator.Credit] = []
+            for i in 0..<n {
+                for _ in 0..<Int(rng.next() % 5) {
+                    let amount = Int64(rng.next() % 9_000) - 1_000
+                    credits.append(.init(invoice: Int32(i), day: issued[i] - 5 + Int32(rng.next() % 80), amount: amount,
+                                         kind: UInt8(rng.next() % 3)))
+                }
+            }
+            kpis = KPICalculator(clientNames: ["C"], invoiceClient: [Int32](repeating: 0, count: n), issued: issued, due: due,
+                                 amount: (0..<n).map { _ in Int64(rng.next() % 8_000) + 1 }, credits: credits,
+                                 currency: "USD", latestDay: first + 200)
+        }
+        let days = (0..<200).map { first + $0 }
+        let swept = kpis.receivables(on: days.reversed())
+        for (k, day) in days.reversed().enumerated() {
+            let single = kpis.receivables(on: day)
+            #expect(swept[k].ar == single.ar && swept[k].current == single.current, "\(day.iso)")
+        }
+        let trend = kpis.monthlyTrend(from: first, to: first + 199, asOf: first + 199)
+        for month in trend {
+            #expect(month == kpis.periodKPIs(from: month.from, to: month.to, asOf: month.asOf))
+        }
+    }
 }
