@@ -30,6 +30,9 @@ public struct KPICalculator: Sendable {
     /// searches.
     let sortedIssued: [Int32]
     let salesPrefix: [Int64]
+    /// The invoice indices in that order (`sortedIssued[k]` is `issued[issueOrder[k]]`), so a
+    /// cohort (the invoices issued in a window) is a contiguous range of it.
+    let issueOrder: [Int32]
     /// The currency of the invoices (the most frequent one; KPIs assume one currency).
     public let currency: String
     /// The latest invoice issue or payment receipt day, nil for an empty ledger.
@@ -72,25 +75,14 @@ public struct KPICalculator: Sendable {
             for (offset, slot) in range.enumerated() { day[slot] = d[offset]; value[slot] = v[offset]; kind[slot] = k[offset] }
         }
         creditStart = start; creditDay = day; creditAmount = value; creditKind = kind
-        // Invoices in issue-day order: a counting sort over the day range (O(n + days)).
-        var sortedDays = [Int32](repeating: 0, count: amount.count)
+        // Invoices in issue-day order (a stable sort: O(n log n), whatever the span of days).
+        let order = amount.indices.sorted { (issued[$0], $0) < (issued[$1], $1) }
+        let sortedDays = order.map { issued[$0] }
         var prefix = [Int64](repeating: 0, count: amount.count + 1)
-        if let low = issued.min(), let high = issued.max() {
-            var bucketStart = [Int](repeating: 0, count: Int(high - low) + 2)
-            for d in issued { bucketStart[Int(d - low) + 1] += 1 }
-            for b in 1..<bucketStart.count { bucketStart[b] += bucketStart[b - 1] }
-            var amountByPosition = [Int64](repeating: 0, count: amount.count)
-            for i in 0..<amount.count {
-                let b = Int(issued[i] - low)
-                let slot = bucketStart[b]
-                bucketStart[b] += 1
-                sortedDays[slot] = issued[i]
-                amountByPosition[slot] = amount[i]
-            }
-            for k in 0..<amount.count { prefix[k + 1] = prefix[k] + amountByPosition[k] }
-        }
+        for (k, i) in order.enumerated() { prefix[k + 1] = prefix[k] + amount[i] }
         sortedIssued = sortedDays
         salesPrefix = prefix
+        issueOrder = order.map { Int32($0) }
         self.currency = currency
         self.latestDay = latestDay
     }
@@ -159,6 +151,55 @@ public struct KPICalculator: Sendable {
         return (Money(minorUnits: ar), Money(minorUnits: current))
     }
 
+    /// `receivables(on:)` for each of `days` (in any order), from one sweep over the invoices'
+    /// balance changes: an invoice adds its floored balance to `AR` on its issue day and on
+    /// each day its credits change it, and leaves `currentAR` the day after its due date.
+    /// - Complexity: O((n + m) log(n + m) + q log q) for q days.
+    func receivables(on days: [Day]) -> [(ar: Money, current: Money)] {
+        // (day, change in AR, change in currentAR), in minor units.
+        var events: [(day: Int32, ar: Int64, current: Int64)] = []
+        events.reserveCapacity(2 * amount.count + creditDay.count)
+        for i in 0..<amount.count {
+            var raw = amount[i]
+            var shown = raw > 0 ? raw : 0
+            var dueBalance = shown
+            events.append((issued[i], shown, issued[i] <= due[i] ? shown : 0))
+            var c = Int(creditStart[i])
+            let end = Int(creditStart[i + 1])
+            while c < end {
+                let day = Swift.max(creditDay[c], issued[i])
+                while c < end, Swift.max(creditDay[c], issued[i]) == day {
+                    raw -= creditAmount[c]
+                    c += 1
+                }
+                let floored = raw > 0 ? raw : 0
+                if floored != shown {
+                    events.append((day, floored - shown, day <= due[i] ? floored - shown : 0))
+                    shown = floored
+                }
+                if day <= due[i] { dueBalance = shown }
+            }
+            if issued[i] <= due[i], dueBalance != 0, due[i] < Int32.max {
+                events.append((due[i] + 1, 0, -dueBalance))
+            }
+        }
+        events.sort { $0.day < $1.day }
+        let queries = days.indices.sorted { days[$0] < days[$1] }
+        var result = [(ar: Money, current: Money)](repeating: (.zero, .zero), count: days.count)
+        var next = 0
+        var ar: Int64 = 0, current: Int64 = 0
+        for q in queries {
+            let day = Int32(clamping: days[q].ordinal)
+            while next < events.count, events[next].day <= day {
+                ar += events[next].ar
+                current += events[next].current
+                next += 1
+            }
+            result[q] = (Money(minorUnits: ar), Money(minorUnits: current))
+        }
+        return result
+    }
+
     /// Total invoiced with `issued_on` in `from...to`.
     /// - Complexity: O(log n).
     public func sales(from: Day, to: Day) -> Money {
@@ -169,7 +210,7 @@ public struct KPICalculator: Sendable {
     }
 
     /// The first position in `sortedIssued` whose day is `>= day`.
-    private func firstIndex(issuedAtLeast day: Int32) -> Int {
+    func firstIndex(issuedAtLeast day: Int32) -> Int {
         var low = 0, high = sortedIssued.count
         while low < high {
             let mid = (low + high) / 2
@@ -203,10 +244,17 @@ public struct KPICalculator: Sendable {
 
     /// Per-period KPIs of SPEC §3 for `P = [from, to]`, with payments known up to `asOf`.
     public func periodKPIs(from: Day, to: Day, asOf: Day, horizonDays: Int = 90) -> PeriodKPIs {
+        periodKPIs(from: from, to: to, asOf: asOf, horizonDays: horizonDays,
+                   end: receivables(on: to), start: receivables(on: from - 1))
+    }
+
+    /// `periodKPIs` with `AR(to)`, `currentAR(to)` and `AR(from − 1)` already known.
+    func periodKPIs(from: Day, to: Day, asOf: Day, horizonDays: Int,
+                    end: (ar: Money, current: Money), start: (ar: Money, current: Money)) -> PeriodKPIs {
         let days = to - from + 1
         let sales = self.sales(from: from, to: to).minorUnits
-        let (arEnd, currentEnd) = receivables(on: to)
-        let arStart = receivables(on: from - 1).ar.minorUnits
+        let (arEnd, currentEnd) = end
+        let arStart = start.ar.minorUnits
         let standard = KPIFormulas.dsoStandard(arEnd: arEnd.minorUnits, sales: sales, days: days)
         let best = KPIFormulas.bestPossibleDSO(currentAREnd: currentEnd.minorUnits, sales: sales, days: days)
         let countback = arEnd.minorUnits > 0 || sales > 0
@@ -226,16 +274,30 @@ public struct KPICalculator: Sendable {
     }
 
     /// The countback months from `end` back to the first invoice: the month holding `end`
-    /// (its first day to `end`), then whole calendar months, newest first.
+    /// (its first day to `end`), then whole calendar months, newest first. A run of months
+    /// without sales is one entry (no sales, their days summed), which `dsoCountback` treats
+    /// exactly as the months one by one; so there are at most 2 entries per invoice plus one,
+    /// however far `end` lies from the invoices.
+    /// - Complexity: O(k log n) for k entries, at most 2n + 1.
     func countbackMonths(end: Day) -> [KPIFormulas.Month] {
-        guard let first = issued.min() else { return [] }
+        guard let first = sortedIssued.first else { return [] }
         var months: [KPIFormulas.Month] = []
         var monthEnd = end
         while monthEnd.ordinal >= Int(first) {
             let monthStart = monthEnd.startOfMonth
-            months.append(KPIFormulas.Month(sales: sales(from: monthStart, to: monthEnd).minorUnits,
-                                            days: monthEnd - monthStart + 1))
-            monthEnd = monthStart - 1
+            let sales = sales(from: monthStart, to: monthEnd).minorUnits
+            if sales > 0 {
+                months.append(KPIFormulas.Month(sales: sales, days: monthEnd - monthStart + 1))
+                monthEnd = monthStart - 1
+                continue
+            }
+            // No sales here: jump to the month of the latest issue before this month.
+            let before = firstIndex(issuedAtLeast: Int32(clamping: monthStart.ordinal))
+            let next = before > 0 ? Day(ordinal: Int(sortedIssued[before - 1])).startOfMonth - 1 : monthStart - 1
+            let gapEnd = before > 0 ? Day(ordinal: Int(sortedIssued[before - 1])) : monthStart
+            let lastEmptyStart = before > 0 ? gapEnd.startOfMonth + gapEnd.daysInMonth : monthStart
+            months.append(KPIFormulas.Month(sales: 0, days: monthEnd - lastEmptyStart + 1))
+            monthEnd = before > 0 ? lastEmptyStart - 1 : next
         }
         return months
     }
@@ -251,13 +313,15 @@ public struct KPICalculator: Sendable {
     }
 
     /// Collection rate at H, days to pay / days late and cohort DSO over invoices issued in P.
+    /// - Complexity: O(log n + the cohort's invoices and credits).
     func cohortKPIs(from: Day, to: Day, asOf: Day, horizonDays: Int) -> CohortResult {
         let a = Int32(from.ordinal), b = Int32(to.ordinal), known = Int32(asOf.ordinal)
         var rate = KPIFormulas.CollectionRate()
         var cohort = KPIFormulas.CohortDSO()
         var paid = 0, toPaySum = 0, lateSum = 0
         var latestDue = Int32.min
-        for i in 0..<amount.count where issued[i] >= a && issued[i] <= b {
+        for k in firstIndex(issuedAtLeast: a)..<firstIndex(issuedAtLeast: b &+ 1) {
+            let i = Int(issueOrder[k])
             latestDue = max(latestDue, due[i])
             rate.addInvoiced(amount[i])
             cohort.addInvoiced(amount[i])
@@ -299,16 +363,24 @@ public struct KPICalculator: Sendable {
     /// DSO) use every payment known by `asOf` (default: `to`), as an analyst reading the trend
     /// today would expect — measured at the month's own end they would only show the payments
     /// of its first weeks.
+    ///
+    /// The balances at every month's start and end come from one sweep over the ledger's
+    /// events (`receivables(on days:)`) and each month's cohort is its own invoices, so the
+    /// work is O((n + m) log(n + m)) plus O(log n) per month, not months × invoices.
     public func monthlyTrend(from: Day, to: Day, asOf: Day? = nil, horizonDays: Int = 90) -> [PeriodKPIs] {
-        var result: [PeriodKPIs] = []
+        var windows: [(start: Day, end: Day)] = []
         var start = from
         let known = asOf ?? to
         while start <= to {
             let monthEnd = start.startOfMonth + (start.daysInMonth - 1)
             let end = min(monthEnd, to)
-            result.append(periodKPIs(from: start, to: end, asOf: max(end, known), horizonDays: horizonDays))
+            windows.append((start, end))
             start = end + 1
         }
-        return result
+        let balances = receivables(on: windows.flatMap { [$0.start - 1, $0.end] })
+        return windows.enumerated().map { k, window in
+            periodKPIs(from: window.start, to: window.end, asOf: max(window.end, known), horizonDays: horizonDays,
+                       end: balances[2 * k + 1], start: balances[2 * k])
+        }
     }
 }

@@ -3,10 +3,15 @@ import GRDB
 extension LedgerStore {
     /// Loads the KPI columns straight from the tables (integers only, no records), so a
     /// 1,000,000-invoice store is read in well under a second.
+    ///
+    /// The store is checked against `LedgerLimits` first (`checkLimits`): within them every sum
+    /// the calculator makes (a subset of one table, or the difference of two) fits in `Int64`.
+    /// - Throws: `LedgerStoreError.amountsTooLarge` or `.corrupt` for a store beyond the limits.
     /// - Complexity: O(n + m) rows read, O(m) memory for m credits.
     public func kpiCalculator() throws(LedgerStoreError) -> KPICalculator {
         do {
             return try queue.read { db -> KPICalculator in
+                try LedgerStore.checkLimits(db)
                 var names: [String] = []
                 let maxClient = try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM clients") ?? 0
                 var clientIndex = [Int32](repeating: 0, count: maxClient + 1)  // by client id
@@ -40,7 +45,9 @@ extension LedgerStore {
                 while try payments.step() {
                     if payments.int64(3) == 0 { latest = max(latest ?? .min, payments.int64(1)) }
                     // Unapplied payments (invoice 0: ids start at 1) count only for the latest day.
-                    let p = position[Int(payments.int64(0))]
+                    let target = Int(payments.int64(0))
+                    guard target >= 0, target < position.count else { continue }
+                    let p = position[target]
                     guard p >= 0 else { continue }
                     credits.append(KPICalculator.Credit(
                         invoice: p, day: Int32(truncatingIfNeeded: payments.int64(1)),

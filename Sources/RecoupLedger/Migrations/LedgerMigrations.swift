@@ -124,6 +124,24 @@ enum LedgerMigrations {
                 DROP INDEX IF EXISTS actions_by_invoice_day;
                 """)
         }
+        // v3 marks the file as Recoup's in the SQLite header (PRAGMA application_id), so that
+        // a store is recognised before anything is written to it and another application's
+        // database is refused (LedgerStoreRecognition). Stores made before v3 are recognised
+        // by their migration names.
+        migrator.registerMigration("v3-application-id") { db in
+            try db.execute(sql: "PRAGMA application_id = \(LedgerMigrations.applicationID)")
+        }
         return migrator
     }
+
+    /// The SQLite `application_id` of a Recoup store: the bytes "RCUP" (0x52435550).
+    static let applicationID: Int32 = 0x5243_5550
+
+    /// The names of every migration this build knows, in order.
+    static let knownMigrations = ["v1-ledger", "v2-no-unused-indexes", "v3-application-id"]
+
+    /// The migrations a store must have for this build to read it without migrating it. v2
+    /// only dropped indexes and v3 only set the header's application_id, so every store from
+    /// v1 on is readable as it is; a later migration that changes what is read is added here.
+    static let requiredForReading = ["v1-ledger"]
 }

@@ -9,9 +9,14 @@ extension LedgerStore {
     /// `deposit_id`, timesheet by (date, person, task)), so the same store always gives the
     /// same value. Text keys sort by their UTF-8 bytes.
     ///
+    /// The ledger is checked against `LedgerLimits` first (`checkLimits`), so the features,
+    /// models and simulator built on it never overflow a sum or loop over an implausible span.
+    ///
+    /// - Throws: `LedgerStoreError.amountsTooLarge` or `.corrupt` for a store beyond the limits.
     /// - Complexity: O(n log n) in the number of rows; everything is held in memory.
     public func loadLedger() throws(LedgerStoreError) -> Ledger {
         try read { db in
+            try LedgerStore.checkLimits(db)
             var ledger = Ledger()
             func vocab<T: RawRepresentable>(_ type: T.Type, _ text: String?, _ table: String) throws -> T?
             where T.RawValue == String {

@@ -11,7 +11,11 @@ import Foundation
 /// - for an autopay client, the days up to its autopay attempt (the due date, or the next
 ///   business day); after a failed attempt the invoice behaves as any other (`autopay` = 1),
 /// - the promised day of a promise made earlier (that day belongs to P(promise kept)),
-/// - the day of and the days after a write-off.
+/// - the day of and the days after a write-off,
+/// - days more than `HazardDesignBuilder.maxDaysPastDue` (3,650) past due, and days more than
+///   `HazardDesignBuilder.maxDaysBeforeDue` (3,650) before it: an invoice's rows are bounded by
+///   its own dates, so one invoice dated far in the future (which moves `until`) cannot make
+///   every open invoice a row for each day until then.
 /// The label is 1 when a payment applied to the invoice (full or partial) falls on `d`; after
 /// a partial payment the invoice stays open and its rows continue.
 public struct HazardDesign: Sendable {
@@ -60,6 +64,14 @@ public enum HazardDesignBuilder {
             self.invoices = invoices
         }
     }
+
+    /// The most days past due an invoice has rows for: the largest `writeOffAfterDays` a policy
+    /// may set (`Policy.Bounds.writeOffAfterDays`), so the simulator never needs the hazard of a
+    /// later day; the days-past-due baseline's last bin (91 and over) holds these rows.
+    public static let maxDaysPastDue = Policy.Bounds.writeOffAfterDays.upperBound
+    /// The most days before its due date an invoice has rows for (the `dpd_le_-8` bin holds
+    /// them): terms longer than this start their rows that many days before the due date.
+    public static let maxDaysBeforeDue = Policy.Bounds.writeOffAfterDays.upperBound
 
     /// The last day any row of `ledger` is dated.
     public static func lastDay(of ledger: Ledger) -> Day? {
@@ -146,7 +158,8 @@ public enum HazardDesignBuilder {
         for i in chosen {
             let inv = ledger.invoices[i]
             let lastPay = index.payments[i].last.map { ledger.payments[$0].receivedOn } ?? until
-            estimate += max(0, min(until, lastPay) - inv.issuedOn + 1) * 5 / 7 + 2
+            let first = max(inv.issuedOn, inv.dueOn - maxDaysBeforeDue)
+            estimate += max(0, min(until, lastPay, inv.dueOn + maxDaysPastDue) - first + 1) * 5 / 7 + 2
         }
         var design = HazardDesign(layout: layout, rows: 0, x: [], y: [], clientIndex: [], invoiceIndex: [], day: [],
                                   dpd: [], clientIDs: index.clientIDs)
@@ -179,8 +192,21 @@ public enum HazardDesignBuilder {
             let promises = index.promises[i].map { ledger.promises[$0] }
             let disputes = index.disputes[i].map { ledger.disputes[$0] }
             var stock = ContactStock(halfLife: layout.halfLife, unreachedWeight: layout.unreachedWeight)
-            var d = inv.issuedOn
-            while d <= until {
+            // Rows run from the issue day (or maxDaysBeforeDue before due) to `until`, and no
+            // later than maxDaysPastDue past due; payments, credits and contacts before the
+            // first row day still count (the loop books them on its first day).
+            let lastRowDay = min(until, inv.dueOn + maxDaysPastDue)
+            var d = max(inv.issuedOn, inv.dueOn - maxDaysBeforeDue)
+            if d > inv.issuedOn {
+                for (cd, amount) in credits where cd.nextBusinessDay < d { balance -= amount }
+                credits.removeAll { $0.0.nextBusinessDay < d }
+                while payPtr < pays.count, ledger.payments[pays[payPtr]].receivedOn.nextBusinessDay < d {
+                    balance -= ledger.payments[pays[payPtr]].amount.minorUnits
+                    payPtr += 1
+                }
+                if balance <= 0 { continue }
+            }
+            while d <= lastRowDay {
                 if let w = writeOff, d >= w { break }
                 // Contacts made up to and including d count from their day.
                 while actPtr < acts.count, ledger.actions[acts[actPtr]].at <= d {

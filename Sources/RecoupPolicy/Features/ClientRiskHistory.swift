@@ -212,6 +212,16 @@ public struct ClientRiskHistory: Sendable, Equatable {
         var disputes = 0, writeOffs = 0, tenure = 0
     }
 
+    /// `a + b`, or the nearest `Int64` bound when that overflows. Within `LedgerLimits` (every
+    /// table's amounts total at most 10^17) no sum here comes near the bounds; this keeps a
+    /// caller's out-of-bound history (the runtime is fed by the live agent, not only by the
+    /// store, which checks the limits) from trapping: a saturated paid total still floors the
+    /// balance at 0, and a saturated open amount is a feature value, not a reported sum.
+    @inline(__always) func saturating(_ a: Int64, plus b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
+    }
+
     func summary(at d: Day) -> Summary {
         var s = Summary()
         let t = lateThresholdDays
@@ -223,17 +233,17 @@ public struct ClientRiskHistory: Sendable, Equatable {
             var paidMinor: Int64 = 0
             var lastPay: Day? = nil
             for p in inv.payments where p.day < d {
-                paidMinor += p.minor
+                paidMinor = saturating(paidMinor, plus: p.minor)
                 if lastPay.map({ p.day > $0 }) ?? true { lastPay = p.day }
             }
             var adjusted: Int64 = 0
             var writtenOff = false
             for a in inv.adjustments where a.day < d {
-                adjusted += a.minor
+                adjusted = saturating(adjusted, plus: a.minor)
                 if a.isWriteOff { writtenOff = true }
             }
             s.disputes += inv.disputesOpened.lazy.filter { $0 < d }.count
-            let balance = max(0, inv.amount - paidMinor - adjusted)
+            let balance = max(0, saturating(saturating(inv.amount, plus: -max(paidMinor, -Int64.max)), plus: -max(adjusted, -Int64.max)))
             let dpd = d - inv.dueOn
             if writtenOff {
                 s.writeOffs += 1
@@ -243,7 +253,7 @@ public struct ClientRiskHistory: Sendable, Equatable {
                 s.open += 1
                 if dpd > 0 {
                     s.openOverdue += 1
-                    s.openOverdueMinor += balance
+                    s.openOverdueMinor = saturating(s.openOverdueMinor, plus: balance)
                 }
                 s.maxOpenDpd = max(s.maxOpenDpd, dpd)
                 if dpd > t {

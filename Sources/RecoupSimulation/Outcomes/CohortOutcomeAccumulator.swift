@@ -1,7 +1,7 @@
 /// Accumulates a cohort's outcomes invoice by invoice (SPEC §3 cohort DSO, SPEC §6 fields).
 ///
-/// Money sums are exact minor units; DSO's numerator is an exact integer sum of
-/// amount × days. An amount neither collected, credited nor written off by the horizon counts
+/// Money sums are exact minor units (within `LedgerLimits` every one fits in `Int64`); DSO's
+/// numerator is a `Double` sum of exact integer products amount × days. An amount neither collected, credited nor written off by the horizon counts
 /// as open until `horizonEnd` (so it still weighs on DSO; pass a horizon long enough for every
 /// invoice to close — write-off at 120 dpd — to get the exact SPEC figure).
 ///
@@ -35,22 +35,22 @@ public struct CohortOutcomeAccumulator: Sendable, Hashable {
         for c in invoice.collections {
             outcomes.collected += c.amount
             if c.on - invoice.dueOn <= 90 { outcomes.collectedWithin90 += c.amount }
-            outcomes.weightedDays += c.amount.minorUnits * Int64(c.on - invoice.issuedOn)
+            outcomes.weightedDays += Double(c.amount.minorUnits) * Double(c.on - invoice.issuedOn)
             closed += c.amount
         }
         for c in invoice.creditNotes {
             outcomes.credited += c.amount
-            outcomes.weightedDays += c.amount.minorUnits * Int64(c.on - invoice.issuedOn)
+            outcomes.weightedDays += Double(c.amount.minorUnits) * Double(c.on - invoice.issuedOn)
             closed += c.amount
         }
         if let w = invoice.writeOff {
             outcomes.writtenOff += w.amount
-            outcomes.weightedDays += w.amount.minorUnits * Int64(w.on - invoice.issuedOn)
+            outcomes.weightedDays += Double(w.amount.minorUnits) * Double(w.on - invoice.issuedOn)
             closed += w.amount
         }
         let open = (invoice.amount - closed).flooredAtZero
         if open > .zero, let end = horizonEnd {
-            outcomes.weightedDays += open.minorUnits * Int64(max(0, end - invoice.issuedOn))
+            outcomes.weightedDays += Double(open.minorUnits) * Double(max(0, end - invoice.issuedOn))
         }
         outcomes.contacts += invoice.contacts
         outcomes.cost += invoice.cost

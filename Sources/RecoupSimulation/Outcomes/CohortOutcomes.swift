@@ -10,8 +10,10 @@ public struct CohortOutcomes: Sendable, Hashable, Codable {
     public var writtenOff: Money
     public var credited: Money
     /// Σ amount × days from issue to its receipt, credit note or write-off (open amounts: to the
-    /// horizon's last day), in minor-unit-days.
-    public var weightedDays: Int64
+    /// horizon's last day), in minor-unit-days. A `Double` of exact integer products (as the
+    /// KPI report's cohort DSO): exact while below 2^53, and never overflowing, since within
+    /// `LedgerLimits` (10^17 minor units × 110,000 days) the sum can exceed `Int64`.
+    public var weightedDays: Double
     public var cost: Money
     public var contacts: Int
     /// Human minutes by task, in `TimesheetTask.allCases` order.
@@ -20,7 +22,7 @@ public struct CohortOutcomes: Sendable, Hashable, Codable {
     public var issueWindowDays: Int
 
     /// Cohort DSO (SPEC §3): `weightedDays / invoiced`.
-    public var dso: Double { invoiced.minorUnits > 0 ? Double(weightedDays) / Double(invoiced.minorUnits) : 0 }
+    public var dso: Double { invoiced.minorUnits > 0 ? weightedDays / Double(invoiced.minorUnits) : 0 }
     /// Collected before write-off / invoiced.
     public var collectionRate: Double { ratio(collected) }
     /// Received within 90 days after due / invoiced (SPEC §3, H = 90).

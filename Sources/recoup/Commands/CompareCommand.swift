@@ -34,7 +34,7 @@ struct CompareCommand: ParsableCommand {
             let names = ["history"] + policies.filter { $0 != "history" }
             let report = try simulation.project(names, store: store)
             if let htmlFile {
-                let kpis = try LedgerStore(path: store.path).kpiCalculator()
+                let kpis = try LedgerStore(path: store.path, access: .readOnly).kpiCalculator()
                 let aging = kpis.latestDay.map { ComparisonPage.agingSnapshots(kpis, end: $0) } ?? []
                 let page = ComparisonPage.make(report: report, aging: aging, footer: "recoup \(RecoupVersion.current)")
                 try htmlFile.write(page.html())

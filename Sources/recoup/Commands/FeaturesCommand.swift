@@ -44,7 +44,7 @@ struct FeaturesExportCommand: ParsableCommand {
     var testFraction: Double = 0.2
 
     func validate() throws {
-        if let until { do { _ = try Day(iso: until) } catch { throw ValidationError("--until: \(error)") } }
+        if let until { do { _ = try Day.argument(until) } catch { throw ValidationError("--until: \(error)") } }
         guard testFraction > 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), got \(testFraction)")
         }
@@ -54,7 +54,7 @@ struct FeaturesExportCommand: ParsableCommand {
         try UserFacingError.wrap {
             let file = out.map { OutputFile($0, replacement: .always, example: "features.csv", inputs: [("--db", store.path)]) }
             try file?.check()  // before the export's work
-            let ledgerStore = try LedgerStore(path: store.path)
+            let ledgerStore = try LedgerStore(path: store.path, access: .readOnly)
             let ledger = try ledgerStore.loadLedger()
             var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
             options.testFraction = testFraction

@@ -66,7 +66,7 @@ struct GenerateCommand: ParsableCommand {
         }
         guard months >= 1, months <= 600 else { throw ValidationError("--months must be between 1 and 600, got \(months)") }
         for (name, value) in [("--end", end), ("--from", from), ("--to", to)] {
-            if let value { do { _ = try Day(iso: value) } catch { throw ValidationError("\(name): \(error)") } }
+            if let value { do { _ = try Day.argument(value) } catch { throw ValidationError("\(name): \(error)") } }
         }
         if !truth, from != nil || to != nil { throw ValidationError("--from and --to are used with --truth") }
     }

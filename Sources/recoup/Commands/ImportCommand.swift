@@ -39,7 +39,7 @@ struct ImportCommand: ParsableCommand {
         try UserFacingError.wrap {
             // The mapping is read first: a bad --map leaves no store behind.
             let columnMapping = try mapping.map { path throws(LedgerImportError) in try ColumnMapping(contentsOf: path) }
-            let ledgerStore = try LedgerStore(path: store.path)
+            let ledgerStore = try LedgerStore(path: store.path, access: .readWrite(createIfMissing: true))
             let importer = LedgerImporter(store: ledgerStore)
             let rows = TerminalProgress.FileRows()
             let progress = rows.callback

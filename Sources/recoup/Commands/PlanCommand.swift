@@ -15,7 +15,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "The policy file.")
     var policy: String
 
-    @Option(name: .long, help: "The day to plan (YYYY-MM-DD).")
+    @Option(name: .long, help: "The day to plan (YYYY-MM-DD).", transform: Day.argument)
     var date: Day
 
     @Option(name: .long, help: "A trusted public key file (repeatable); a signed policy must verify against one.")
@@ -28,7 +28,7 @@ struct PlanCommand: ParsableCommand {
         try UserFacingError.wrap {
             let doc = try PolicyFiles.load(policy, publicKeys: pub)
             let engine = try PolicyEngine(doc.policy)
-            let ledger = try LedgerStore(path: store.path).loadLedger()
+            let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
             let worklist = PolicyWorklist.make(engine: engine, ledger: ledger, on: date)
             switch output.format {
             case .json: print(PrettyJSON.string(of: worklist.jsonValue), terminator: "")

@@ -10,7 +10,7 @@ struct ReportAgingCommand: ParsableCommand {
         commandName: "aging",
         abstract: "Open balances by days past due (current, 1–30, …, over 120), per client and total.")
 
-    @Option(name: .customLong("as-of"), help: "The day (YYYY-MM-DD). Default: the latest invoice or payment day.")
+    @Option(name: .customLong("as-of"), help: "The day (YYYY-MM-DD). Default: the latest invoice or payment day.", transform: Day.argument)
     var asOf: Day?
 
     @OptionGroup var store: StoreOptions
@@ -18,7 +18,7 @@ struct ReportAgingCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
-            let report = try LedgerStore(path: store.path).kpiCalculator().agingReport(asOf: asOf)
+            let report = try LedgerStore(path: store.path, access: .readOnly).kpiCalculator().agingReport(asOf: asOf)
             print(try AgingOutput.render(report, format: output.format), terminator: "")
         }
     }

@@ -11,11 +11,11 @@ struct ReportKPIsCommand: ParsableCommand {
         abstract: "DSO (standard, countback, best possible), ADD, CEI, % current, collection rate, aging and trend.",
         discussion: "Default window: the twelve calendar months ending with the month of --to (default: the latest invoice or payment day). The monthly trend's collection rate, days to pay and cohort DSO use every payment known by --as-of; a rate marked \"so far\" may still rise.")
 
-    @Option(name: .customLong("as-of"), help: "Payments known up to this day; the aging day. Default: --to.")
+    @Option(name: .customLong("as-of"), help: "Payments known up to this day; the aging day. Default: --to.", transform: Day.argument)
     var asOf: Day?
-    @Option(help: "First day of the window (YYYY-MM-DD).")
+    @Option(help: "First day of the window (YYYY-MM-DD).", transform: Day.argument)
     var from: Day?
-    @Option(help: "Last day of the window (YYYY-MM-DD). Default: --as-of or the latest invoice or payment day.")
+    @Option(help: "Last day of the window (YYYY-MM-DD). Default: --as-of or the latest invoice or payment day.", transform: Day.argument)
     var to: Day?
 
     @OptionGroup var store: StoreOptions
@@ -29,7 +29,7 @@ struct ReportKPIsCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
-            let report = try LedgerStore(path: store.path).kpiCalculator().report(asOf: asOf, from: from, to: to)
+            let report = try LedgerStore(path: store.path, access: .readOnly).kpiCalculator().report(asOf: asOf, from: from, to: to)
             print(try KPIOutput.render(report, format: output.format), terminator: "")
         }
     }

@@ -21,9 +21,9 @@ struct ReportTimeAuditCommand: ParsableCommand {
             Default window: the first to the last day with any collections activity.
             """)
 
-    @Option(help: "First day of the window (YYYY-MM-DD).")
+    @Option(help: "First day of the window (YYYY-MM-DD).", transform: Day.argument)
     var from: Day?
-    @Option(help: "Last day of the window (YYYY-MM-DD).")
+    @Option(help: "Last day of the window (YYYY-MM-DD).", transform: Day.argument)
     var to: Day?
     @Option(help: "Also write hours per week by task as an SVG chart to this file.")
     var chart: String?
@@ -57,7 +57,7 @@ struct ReportTimeAuditCommand: ParsableCommand {
             let chartFile = chart.map { OutputFile($0, replacement: .always, example: "time-audit.svg") }
             try chartFile?.check()  // before the work
             let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
-            let ledger = try LedgerStore(path: store.path).loadLedger()
+            let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
             var report = try TimeAudit.make(ledger: ledger, from: from, to: to, costs: costModel)
             if let policy {
                 var arguments = ["--runs", String(runs), "--seed", String(seed)]

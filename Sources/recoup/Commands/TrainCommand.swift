@@ -28,7 +28,7 @@ struct TrainCommand: ParsableCommand {
     var lateThresholdDays: Int = 15
 
     func validate() throws {
-        if let until { do { _ = try Day(iso: until) } catch { throw ValidationError("--until: \(error)") } }
+        if let until { do { _ = try Day.argument(until) } catch { throw ValidationError("--until: \(error)") } }
         guard testFraction > 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), got \(testFraction)")
         }
@@ -37,7 +37,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
-            let ledgerStore = try LedgerStore(path: store.path)
+            let ledgerStore = try LedgerStore(path: store.path, access: .readWrite(createIfMissing: false))
             let ledger = try ledgerStore.loadLedger()
             var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
             options.testFraction = testFraction

@@ -36,10 +36,10 @@ struct TuneCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Seed of every random draw; the same seed gives the same output.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "First issue day of the invoices to replay (YYYY-MM-DD). Default: the first.")
+    @Option(name: .long, help: "First issue day of the invoices to replay (YYYY-MM-DD). Default: the first.", transform: Day.argument)
     var from: Day?
 
-    @Option(name: .long, help: "Last issue day of the invoices to replay (YYYY-MM-DD). Default: the last.")
+    @Option(name: .long, help: "Last issue day of the invoices to replay (YYYY-MM-DD). Default: the last.", transform: Day.argument)
     var to: Day?
 
     @Option(name: .long, help: "A JSON file of cost overrides (SPEC §5).")
@@ -152,10 +152,7 @@ private struct TuneInputs {
     var provenance: Provenance
 
     static func load(storePath: String, from: Day?, to: Day?, options: SimulationOptions) throws -> TuneInputs {
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw UserFacingError("no store at \(storePath); import a ledger (recoup import) and train (recoup train) first, or pass --db")
-        }
-        let store = try LedgerStore(path: storePath)
+        let store = try LedgerStore(path: storePath, access: .readOnly)
         let stored = try StoredModels.load(from: store, path: storePath)
         let ledger = stored.ledger, behaviour = stored.behaviour, trained = stored.trained
         let evaluator = try ReplayEvaluator(ledger: ledger, behaviour: behaviour, from: from, to: to, options: options)

@@ -7,10 +7,10 @@ import RecoupSimulation
 /// The options `simulate` and `compare` share, and the loading of what they need: the ledger,
 /// the trained payment-response model, the costs and the policies.
 struct SimulationArguments: ParsableArguments {
-    @Option(name: .long, help: "First issue day of the invoices to replay (YYYY-MM-DD). Default: the first.")
+    @Option(name: .long, help: "First issue day of the invoices to replay (YYYY-MM-DD). Default: the first.", transform: Day.argument)
     var from: Day?
 
-    @Option(name: .long, help: "Last issue day of the invoices to replay (YYYY-MM-DD). Default: the last.")
+    @Option(name: .long, help: "Last issue day of the invoices to replay (YYYY-MM-DD). Default: the last.", transform: Day.argument)
     var to: Day?
 
     @Option(name: .long, parsing: .unconditional, help: "Monte Carlo runs (1–10000).")
@@ -52,7 +52,7 @@ struct SimulationArguments: ParsableArguments {
         var options = SimulationOptions(runs: runs, seed: seed)
         if let costs { options.costs = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)) }
         let policies = try policies(names)
-        let stored = try StoredModels.load(from: try LedgerStore(path: store.path), path: store.path)
+        let stored = try StoredModels.load(from: try LedgerStore(path: store.path, access: .readOnly), path: store.path)
         let ledger = stored.ledger, behaviour = stored.behaviour
         let bar = TerminalProgress.make(label: "simulate", total: options.runs * policies.count, unit: "runs")
         let report = try Simulation.project(ledger: ledger, behaviour: behaviour, policies: policies, from: from, to: to,

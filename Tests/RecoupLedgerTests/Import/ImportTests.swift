@@ -123,10 +123,10 @@ import Testing
         let path = NSTemporaryDirectory() + "recoup-store-\(UUID().uuidString).db"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         do {
-            let store = try LedgerStore(path: path)
+            let store = try LedgerStore(path: path, access: .readWrite(createIfMissing: true))
             #expect(try importError(BundleFixture.valid, into: store) == nil)
         }
-        let reopened = try LedgerStore(path: path)
+        let reopened = try LedgerStore(path: path, access: .readWrite(createIfMissing: true))
         #expect(try reopened.rowCounts()["invoices"] == 3)
     }
 

@@ -99,7 +99,7 @@ import Testing
     @Test func aFullStoreStopsTheImportAndChangesNothing() throws {
         let path = NSTemporaryDirectory() + "recoup-full-" + UUID().uuidString + ".db"
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let store = try LedgerStore(path: path)
+        let store = try LedgerStore(path: path, access: .readWrite(createIfMissing: true))
         #expect(try importError(BundleFixture.valid, into: store) == nil)
         let before = try store.dumpTables()
         var lines = ["action_id,invoice_id,at,channel,actor,tone,outcome"]

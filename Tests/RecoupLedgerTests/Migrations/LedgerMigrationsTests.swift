@@ -24,7 +24,7 @@ import Testing
         #expect(try queue.read(indexes) == ["actions_by_invoice_day", "invoices_by_client_issue", "payments_by_invoice"])
         try queue.close()
 
-        let store = try LedgerStore(path: path)
+        let store = try LedgerStore(path: path, access: .readWrite(createIfMissing: true))
         #expect(try store.read(indexes) == [])
         #expect(try store.rowCounts()["payments"] == 1)
         let kpis = try store.kpiCalculator()
