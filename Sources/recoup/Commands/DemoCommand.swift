@@ -15,7 +15,9 @@ struct DemoCommand: ParsableCommand {
         abstract: "Generate a demo ledger, import it, train, compare the bundled policies and write a report.",
         discussion: """
             Writes to --out (default ./recoup-demo): the bundle, the store recoup.db, the four \
-            example policies, and one file per report. Re-running replaces the folder's outputs.
+            example policies signed with a throwaway demo key (demo.key, demo.pub: derived from \
+            --seed, never for a live agent), and one file per report. Re-running replaces the \
+            folder's outputs.
             """
     )
 
@@ -64,28 +66,38 @@ struct DemoCommand: ParsableCommand {
             ], show: false)
             try demo.step("Aging", file: "aging.md", ["report", "aging", "--as-of", end, "--format", "markdown"], show: false)
             try demo.step("Training the late-payment and payment-response models", file: "train.txt", ["train"], show: false)
+            // A throwaway key derived from the seed (DemoKey): the policies are signed and every
+            // step below uses them verified, as the live agent would.
+            print("▸ Signing the four bundled policies with a throwaway demo key derived from the seed (demo.key; demo.pub verifies them)…")
+            let key = try DemoKey.make(seed: seed)
+            try PolicyFiles.write(key.fileContents, to: folder.appendingPathComponent("demo.key").path, force: true, permissions: 0o600)
+            try PolicyFiles.write(try PolicyPublicKey(rawRepresentation: key.publicKey).fileContents,
+                                  to: folder.appendingPathComponent("demo.pub").path, force: true)
             for template in PolicyTemplate.allCases {
                 try demo.step(nil, file: nil, ["policy", "init", "--template", template.rawValue, "--out", "policies/\(template.fileName)", "--force"])
+                try demo.step(nil, file: nil, ["policy", "sign", "--key", "demo.key", "policies/\(template.fileName)"])
             }
+            let trusted = ["--pub", "demo.pub"]
             let policies = PolicyTemplate.allCases.map { "policies/\($0.fileName)" }
             try demo.step("Comparing history, no reminders and the four bundled policies (\(runs) runs each)", file: "compare.txt",
-                          ["compare", "none"] + policies + ["--runs", String(runs), "--seed", String(seed), "--html", "compare.html"],
+                          ["compare", "none"] + policies + trusted + ["--runs", String(runs), "--seed", String(seed), "--html", "compare.html"],
                           show: true)
             demo.record("compare.html")
             try demo.step("Time audit", file: "time-audit.md", ["report", "time-audit", "--format", "markdown"], show: false)
             try demo.step("Return on the tiered copilot policy (tool at 250.00 a month)", file: "roi.md", [
                 "report", "roi", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--tool-cost-per-month", "250.00",
                 "--runs", String(runs), "--seed", String(seed), "--format", "markdown",
-            ], show: false)
+            ] + trusted, show: false)
             // The live agent plans the next business day after the ledger's last day.
             var planDay = try Day(iso: end) + 1
             while planDay.isWeekend { planDay = planDay + 1 }
             try demo.step("The agent's worklist for \(planDay.iso), the next business day, under the tiered copilot policy",
                           file: "plan.txt",
-                          ["plan", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--date", planDay.iso], show: false)
+                          ["plan", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--date", planDay.iso] + trusted, show: false)
             print("")
             print("Done in \(demo.elapsed()). Everything is in \(folder.path):")
-            print("  bundle/ (the CSV ledger), recoup.db (the store), policies/, " + demo.files.joined(separator: ", "))
+            print("  bundle/ (the CSV ledger), recoup.db (the store), policies/ (signed with the throwaway demo.key; demo.pub verifies them), "
+                + demo.files.joined(separator: ", "))
             print("Next: open compare.html in a browser, or run `recoup report kpis --db \(folder.path)/recoup.db`.")
         }
     }
