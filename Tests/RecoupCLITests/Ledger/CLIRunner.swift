@@ -25,13 +25,17 @@ enum CLIRunner {
         return nil
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `recoup arguments` with the test process's environment less `RECOUP_DB` and
+    /// `RECOUP_TRUSTED_KEYS`, plus `environment`.
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         guard let binary else { throw CLIError.binaryNotFound }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["RECOUP_DB"] = nil
+        environment["RECOUP_TRUSTED_KEYS"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
