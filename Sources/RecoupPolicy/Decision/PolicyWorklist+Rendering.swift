@@ -49,6 +49,7 @@ extension PolicyWorklist {
             JSONMember("date", .string(date.iso)),
             JSONMember("policy", .string(policyName)),
             JSONMember("mode", .string(mode.rawValue)),
+            JSONMember("verified", .bool(isPolicyVerified)),
             JSONMember("invoices", .array(items.map(item))),
             JSONMember("contacts", .array(contacts.map { c in
                 .object([JSONMember("client", .string(c.clientID)),
@@ -66,7 +67,9 @@ extension PolicyWorklist {
         var out: [String] = []
         let made = contacts.filter { $0.contact.executes(on: date) }
         let awaiting = contacts.filter { $0.contact.isReviewed(on: date) && !$0.contact.executes(on: date) }
-        out.append("Worklist for \(date.iso) under \"\(TerminalText.escaped(policyName))\" (\(mode.rawValue) mode)")
+        out.append("Worklist for \(date.iso) under \"\(TerminalText.escaped(policyName))\" (\(mode.rawValue) mode)"
+            + (isPolicyVerified ? ", signature verified"
+                : " — UNVERIFIED policy (not signed by a trusted key; --unverified): not what the live agent would run"))
         out.append("\(items.count) open invoice\(items.count == 1 ? "" : "s"); \(made.count) contact\(made.count == 1 ? "" : "s") today, \(awaiting.count) awaiting approval; human queue: \(humanQueue.count).")
         func pad(_ text: String, _ n: Int, right: Bool = false) -> String {
             let s = TerminalText.escaped(text)

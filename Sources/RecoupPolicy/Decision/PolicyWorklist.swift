@@ -40,6 +40,10 @@ public struct PolicyWorklist: Sendable {
     public var date: Day
     public var policyName: String
     public var mode: PolicyMode
+    /// Whether the policy's signature was verified against a trusted key. False only for a
+    /// policy loaded with `SignatureRequirement.unverifiedForAnalysis` (`recoup plan
+    /// --unverified`): the header then says the worklist is not the agent's.
+    public var isPolicyVerified = true
     /// Open invoices, highest value at risk first (ties, e.g. a policy without a risk model:
     /// larger open balance first, then invoice id).
     public var items: [Item]

@@ -17,7 +17,23 @@ extension Policy {
         public static let writeOffAfterDays = 1...3650
         /// `holds.promiseGraceDays` range.
         public static let promiseGraceDays = 0...90
+        /// `escalation.daysPastDue`: at least one day past due (and before the write-off).
+        public static let earliestEscalationDay = 1
+        /// `escalation.afterContacts` range.
+        public static let afterContacts = 1...1000
+        /// `copilot.reviewMinutes` range, in minutes.
+        public static let reviewMinutes = 0.0...240.0
+        /// The largest magnitude of a risk model's intercept and coefficients (the score is a
+        /// sigmoid: beyond this it saturates, and infinities would give NaN risks).
+        public static let maxRiskWeight = 1e6
+        /// The largest magnitude of a feature mean and the largest feature scale.
+        public static let maxFeatureMagnitude = 1e15
+        /// `projections.dso` range, in days.
+        public static let projectedDSO = 0.0...36500.0
     }
+
+    /// Whether `x` is finite and within `range`.
+    static func isWithin(_ x: Double, _ range: ClosedRange<Double>) -> Bool { x.isFinite && range.contains(x) }
 
     /// Every problem that makes this policy unusable, in document order; empty when valid.
     ///
@@ -28,7 +44,9 @@ extension Policy {
     /// with known, distinct feature names, one coefficient, mean and scale per feature and
     /// positive scales; escalation conditions in range (`daysPastDue` before the write-off,
     /// `afterContacts` ≥ 1, `riskOver` in (0, 1), `amountOver` > 0); limits and copilot settings
-    /// in their ranges; `writeOffAfterDays` in 1…3650.
+    /// in their ranges; `writeOffAfterDays` in 1…3650; the risk model's numbers finite and
+    /// bounded; `projections` rates in [0, 1] and the rest ≥ 0; `provenance.trainedOn` among
+    /// `LedgerLimits.supportedDays`. Every message names the JSON path.
     /// - Complexity: O(steps + tiers²).
     public func validate() -> [PolicyProblem] {
         var problems: [PolicyProblem] = []
@@ -110,8 +128,19 @@ extension Policy {
             }
             if model.means.count != n { problem("riskModel.means", "\(model.means.count) means for \(n) features; give one per feature") }
             if model.scales.count != n { problem("riskModel.scales", "\(model.scales.count) scales for \(n) features; give one per feature") }
-            for (i, s) in model.scales.enumerated() where !(s > 0) {
-                problem("riskModel.scales[\(i)]", "scale \(fmt(s)) is not positive")
+            for (i, s) in model.scales.enumerated() where !(s > 0 && s <= Bounds.maxFeatureMagnitude) {
+                problem("riskModel.scales[\(i)]", s > 0 ? "scale \(fmt(s)) is larger than \(fmt(Bounds.maxFeatureMagnitude))" : "scale \(fmt(s)) is not positive")
+            }
+            let weight = -Bounds.maxRiskWeight...Bounds.maxRiskWeight
+            if !Policy.isWithin(model.intercept, weight) {
+                problem("riskModel.intercept", "\(fmt(model.intercept)) is not in \(fmt(weight.lowerBound))…\(fmt(weight.upperBound))")
+            }
+            for (i, c) in model.coefficients.enumerated() where !Policy.isWithin(c, weight) {
+                problem("riskModel.coefficients[\(i)]", "\(fmt(c)) is not in \(fmt(weight.lowerBound))…\(fmt(weight.upperBound))")
+            }
+            let magnitude = -Bounds.maxFeatureMagnitude...Bounds.maxFeatureMagnitude
+            for (i, m) in model.means.enumerated() where !Policy.isWithin(m, magnitude) {
+                problem("riskModel.means[\(i)]", "\(fmt(m)) is not in \(fmt(magnitude.lowerBound))…\(fmt(magnitude.upperBound))")
             }
             if !(0...365).contains(model.lateThresholdDays) {
                 problem("riskModel.lateThresholdDays", "\(model.lateThresholdDays) is not in 0…365")
@@ -122,13 +151,17 @@ extension Policy {
 
         // Escalation.
         if let d = escalation.daysPastDue {
-            if d < Bounds.earliestStepDay { problem("escalation.daysPastDue", "\(d) is before day \(Bounds.earliestStepDay)") }
+            if d < Bounds.earliestEscalationDay {
+                problem("escalation.daysPastDue", "\(d) is not a number of days past due (at least \(Bounds.earliestEscalationDay)); use null to turn the condition off")
+            }
             if d >= writeOffAfterDays {
                 problem("escalation.daysPastDue", "\(d) is not before the write-off at \(writeOffAfterDays) days past due")
             }
         }
         if let a = escalation.amountOver, a.minorUnits <= 0 {
             problem("escalation.amountOver", "amount \(a) is not positive; use null to turn the condition off")
+        } else if let a = escalation.amountOver, a.minorUnits > LedgerLimits.maxAmountMinorUnits {
+            problem("escalation.amountOver", "amount \(a) is over the largest amount a ledger holds (\(LedgerLimits.maxAmountText)); no invoice could reach it")
         }
         if let r = escalation.riskOver, !(r > 0 && r < 1) {
             problem("escalation.riskOver", "risk \(fmt(r)) is not in (0, 1); use null to turn the condition off")
@@ -138,6 +171,8 @@ extension Policy {
         }
         if let c = escalation.afterContacts, c < 1 {
             problem("escalation.afterContacts", "\(c) is less than 1; use null to turn the condition off")
+        } else if let c = escalation.afterContacts, c > Bounds.afterContacts.upperBound {
+            problem("escalation.afterContacts", "\(c) is more than \(Bounds.afterContacts.upperBound) contacts")
         }
 
         // Holds, limits, copilot, write-off.
@@ -150,7 +185,7 @@ extension Policy {
         if !Bounds.approvalDelayDays.contains(copilot.approvalDelayDays) {
             problem("copilot.approvalDelayDays", "\(copilot.approvalDelayDays) is not in \(Bounds.approvalDelayDays.lowerBound)…\(Bounds.approvalDelayDays.upperBound)")
         }
-        if !(copilot.reviewMinutes >= 0 && copilot.reviewMinutes <= 240) {
+        if !Policy.isWithin(copilot.reviewMinutes, Bounds.reviewMinutes) {
             problem("copilot.reviewMinutes", "\(fmt(copilot.reviewMinutes)) is not in 0…240 minutes")
         }
         var triggers = Set<ApprovalTrigger>()
@@ -159,6 +194,21 @@ extension Policy {
         }
         if !Bounds.writeOffAfterDays.contains(writeOffAfterDays) {
             problem("writeOffAfterDays", "\(writeOffAfterDays) is not in \(Bounds.writeOffAfterDays.lowerBound)…\(Bounds.writeOffAfterDays.upperBound)")
+        }
+        if let p = projections {
+            let checks: [(String, Double?, ClosedRange<Double>)] = [
+                ("dso", p.dso, Bounds.projectedDSO), ("collectionRate", p.collectionRate, 0...1),
+                ("costPerInvoice", p.costPerInvoice, 0...1e9), ("humanHoursPerWeek", p.humanHoursPerWeek, 0...168_000),
+                ("contactsPerInvoice", p.contactsPerInvoice, 0...10_000), ("writeOffRate", p.writeOffRate, 0...1),
+            ]
+            for (name, value, range) in checks {
+                if let value, !Policy.isWithin(value, range) {
+                    problem("projections.\(name)", "\(fmt(value)) is not in \(fmt(range.lowerBound))…\(fmt(range.upperBound))")
+                }
+            }
+        }
+        if let day = provenance?.trainedOn, !LedgerLimits.supportedDays.contains(day) {
+            problem("provenance.trainedOn", "\(day.iso) is outside the supported days \(LedgerLimits.supportedDaysText)")
         }
         if let s = signature {
             let hex = s.keyId.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }

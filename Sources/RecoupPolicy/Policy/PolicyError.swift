@@ -14,6 +14,14 @@ public enum PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
     case signature(String)
     /// A file could not be read.
     case unreadable(path: String, reason: String)
+    /// The policy has no `signature` member (never signed, or its signature was removed) and
+    /// a signature is required.
+    case unsigned
+    /// The policy is signed by a key that is not among the trusted keys (their ids listed), so
+    /// its signature cannot be checked.
+    case untrustedKey(keyId: String, trusted: [String])
+    /// A key file (or trust-store entry) was refused: wrong kind, malformed, unreadable.
+    case keyFile(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -30,6 +38,13 @@ public enum PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
             return "signature: \(reason)"
         case .unreadable(let path, let reason):
             return "cannot read \(path): \(reason)"
+        case .unsigned:
+            return "the policy is not signed (or its signature was removed); only a policy signed by a trusted key is used: sign it with `recoup policy sign --key KEY`"
+        case .untrustedKey(let keyId, let trusted):
+            let known = trusted.isEmpty ? "none given" : trusted.joined(separator: ", ")
+            return "the policy is signed by key \(keyId), which is not a trusted key (trusted: \(known)), so its signature cannot be checked; give that key's public key file"
+        case .keyFile(let path, let reason):
+            return "\(path): \(reason)"
         }
     }
 }

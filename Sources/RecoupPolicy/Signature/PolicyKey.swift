@@ -33,10 +33,13 @@ public struct PolicyPublicKey: Sendable, Equatable {
         SHA512.hash(raw).prefix(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
-    /// Reads a public key file, or the public half of a private key file.
+    /// Reads a public key file. A private key file is refused (`PolicyError.field` at `kind`):
+    /// a private key has no business among trusted keys, and accepting one where a public key
+    /// is asked for would hide that it is being passed around.
     /// - Throws: `PolicyError` naming the field that is wrong.
     public init(fileContents: Data) throws(PolicyError) {
         let file = try PolicyKeyFile(fileContents: fileContents)
+        guard file.privateKey == nil else { throw PolicyKeyFile.privateKeyGivenAsPublic }
         try self.init(rawRepresentation: file.publicKey)
     }
 
@@ -91,6 +94,10 @@ public struct PolicyKeyFile: Sendable, Equatable {
             throw .field(path: "keyId", reason: "key id \"\(stated)\" does not match the key (its id is \(actual)); the file was edited")
         }
     }
+
+    /// The refusal of a private key file where a public key file is wanted.
+    static let privateKeyGivenAsPublic = PolicyError.field(
+        path: "kind", reason: "this is a private key file (\"\(PolicyPublicKey.privateKind)\"), not a public key file")
 
     /// The text of a private key file.
     public var fileContents: String {

@@ -46,7 +46,7 @@ public enum ComparisonPage {
         let runs = projections.first?.runs ?? 0
         let invoices = projections.first?.invoices ?? 0
         var page = ReportPage(
-            title: "Policy comparison",
+            title: report.marked("Policy comparison"),
             subtitle: "Invoices issued \(report.from.iso) to \(report.to.iso): \(ReportFormatting.number(Double(invoices), decimals: 0)) invoices, "
                 + "\(runs) simulated runs, seed \(report.seed). Figures are means with 95% intervals over the runs.",
             footer: footer)
@@ -150,7 +150,7 @@ public enum ComparisonPage {
         let columns = [PageTable.Column("Policy"), PageTable.Column("Mode")]
             + summaryColumns.map { PageTable.Column($0.title, alignment: .right) }
         let rows = projections.map { p in
-            [p.policy, p.mode] + summaryColumns.map { column -> String in
+            [p.label, p.mode] + summaryColumns.map { column -> String in
                 guard let v = p.figures[column.metric], v.mean.isFinite else { return "–" }
                 return "\(column.format(v.mean)) [\(column.format(v.lo)), \(column.format(v.hi))]"
             }
@@ -175,7 +175,7 @@ public enum ComparisonPage {
     static func differenceTable(_ projections: [SimulationReport.Projection]) -> PageTable {
         let columns = [PageTable.Column("Policy")] + differenceColumns.map { PageTable.Column($0.title, alignment: .right) }
         let rows = projections.dropFirst().map { p in
-            [p.policy] + differenceColumns.map { column -> String in
+            [p.label] + differenceColumns.map { column -> String in
                 guard let d = p.difference?[column.metric], d.mean.isFinite else { return "–" }
                 return "\(column.format(d.mean)) [\(column.format(d.lo)), \(column.format(d.hi))]" + (d.excludesZero ? " *" : "")
             }

@@ -11,7 +11,8 @@ extension ROIEstimate {
         }
         func cents(_ x: Double) -> String { ReportFormatting.number(x, decimals: 2) }
         func months(_ x: Double) -> String { x.isFinite ? ReportFormatting.number(x, decimals: 1) : "never" }
-        var t = ReportTable(title: "ROI of \(policy) against \(baseline) (mean [95% interval of the paired per-run figure])",
+        var t = ReportTable(title: UnverifiedMarking.title("ROI of \(policy) against \(baseline) (mean [95% interval of the paired per-run figure])",
+                                                          unverified: unverifiedPolicies),
                             columns: [.init("figure"), .init("mean", alignment: .right), .init("95% interval", alignment: .right)])
         let rows: [(String, Interval, (Double) -> String)] = [
             ("cost per invoice before ($)", costPerInvoiceBefore, cents),

@@ -18,6 +18,9 @@ import RecoupSimulation
 public struct ROIEstimate: Sendable {
     public var baseline: String
     public var policy: String
+    /// The names of the two that were not verified (`--unverified`), baseline first; the
+    /// titles mark them.
+    public var unverifiedPolicies: [String]
     public var invoicesPerYear: Double
     /// Annual credit sales in currency units (the window's invoiced total scaled to 365 days).
     public var annualSales: Double
@@ -41,6 +44,7 @@ public struct ROIEstimate: Sendable {
                 toolCostPerMonth: Int64, costOfCapital: Double) {
         self.baseline = baseline.policy
         self.policy = policy.policy
+        unverifiedPolicies = [baseline, policy].filter { !$0.isVerified }.map(\.policy)
         let days = Double(max(1, policy.windowDays))
         invoicesPerYear = Double(policy.invoices) * 365 / days
         annualSales = Double(policy.invoicedMinorUnits) / 100 * 365 / days

@@ -11,7 +11,7 @@ public enum ROIPage {
                             footer: String? = nil) -> ReportPage {
         let projections = [baseline, policy]
         var page = ReportPage(
-            title: "Return of \(roi.policy) against \(roi.baseline)",
+            title: UnverifiedMarking.title("Return of \(roi.policy) against \(roi.baseline)", unverified: roi.unverifiedPolicies),
             subtitle: "\(ReportFormatting.number(Double(policy.invoices), decimals: 0)) invoices replayed, \(policy.runs) simulated runs. "
                 + "Each figure is a mean over the runs with its 95% interval.",
             footer: footer)

@@ -19,6 +19,6 @@ extension TimeAudit {
             case .reconciliation, .dataEntry, .reporting: return now.hoursPerWeek(minutes: now.minutesByTask[i])
             }
         }
-        return TimeAuditReport.Projection(policy: p.policy, hoursPerWeek: hours)
+        return TimeAuditReport.Projection(policy: p.policy, hoursPerWeek: hours, isVerified: p.isVerified)
     }
 }

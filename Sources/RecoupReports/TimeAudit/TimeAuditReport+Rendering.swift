@@ -1,3 +1,4 @@
+import RecoupSimulation
 import RecoupPolicy
 
 /// The time audit as tables, notes, JSON and a chart.
@@ -5,9 +6,11 @@ extension TimeAuditReport {
     /// Weeks in the window (days / 7), for the title.
     public var weekSpan: Double { Double(days) / 7 }
 
-    /// The title line: window and its length.
+    /// The title line: window and its length (and the projected policy's marking when it
+    /// was not verified).
     public var title: String {
-        "Collections time audit \(from.iso) to \(to.iso) (\(ReportFormatting.number(weekSpan, decimals: 1)) weeks)"
+        UnverifiedMarking.title("Collections time audit \(from.iso) to \(to.iso) (\(ReportFormatting.number(weekSpan, decimals: 1)) weeks)",
+                                unverified: projection.map { $0.isVerified ? [] : [$0.policy] } ?? [])
     }
 
     /// One row per task (all seven, in timesheet order) and a total: whether a policy can
@@ -18,7 +21,7 @@ extension TimeAuditReport {
             .init("Task"), .init("Policy can automate"), .init("Hours", alignment: .right),
             .init("Hours/week", alignment: .right), .init("Share", alignment: .right),
         ]
-        if let projection { columns.append(.init("Projected hours/week (\(projection.policy))", alignment: .right)) }
+        if let projection { columns.append(.init("Projected hours/week (\(projection.label))", alignment: .right)) }
         var table = ReportTable(title: title, columns: columns)
         let minutes = minutesByTask
         let total = totalMinutes
@@ -126,7 +129,7 @@ extension TimeAuditReport {
                 + "\"total\": \(hours(week.total)), \"weekOf\": \(JSONText.string(week.weekOf.iso)) }"
         }
         let projectionText = projection.map { p in
-            "{ \"hoursPerWeek\": \(number(p.total, 2)), \"policy\": \(JSONText.string(p.policy)) }"
+            "{ \"hoursPerWeek\": \(number(p.total, 2)), \"policy\": \(JSONText.string(p.policy)), \"verified\": \(p.isVerified) }"
         } ?? "null"
         var out = "{\n"
         out += "  \"automatableShare\": \(automatableShare.map { number($0, 4) } ?? "null"),\n"
@@ -151,7 +154,7 @@ extension TimeAuditReport {
         if let projection {
             let now = minutesByTask.map { hoursPerWeek(minutes: $0) }
             return StackedBarChart.hoursByTask(
-                categories: ["Now (\(from.iso) to \(to.iso))", "\(projection.policy) (projected)"],
+                categories: ["Now (\(from.iso) to \(to.iso))", "\(projection.label) (projected)"],
                 tasks: tasks.enumerated().map { i, task in
                     BarSeries(name: task.title, values: [now[i], projection.hoursPerWeek[i]], color: palette[i])
                 },

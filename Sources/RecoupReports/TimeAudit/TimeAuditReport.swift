@@ -1,3 +1,5 @@
+import RecoupSimulation
+
 /// Hours spent on collections, by task, per week and in total, over a window (SPEC §3 "human
 /// hours"; `recoup report time-audit`).
 ///
@@ -66,10 +68,16 @@ public struct TimeAuditReport: Sendable, Equatable {
         public var policy: String
         /// Hours per week, indexed like `TimesheetTask.allCases`.
         public var hoursPerWeek: [Double]
-        public init(policy: String, hoursPerWeek: [Double]) {
+        /// Whether the policy was verified (false under `--unverified`: the title, column and
+        /// JSON then say so).
+        public var isVerified: Bool
+        public init(policy: String, hoursPerWeek: [Double], isVerified: Bool = true) {
             self.policy = policy
             self.hoursPerWeek = hoursPerWeek
+            self.isVerified = isVerified
         }
+        /// The policy's name, tagged `[UNVERIFIED]` when not verified.
+        public var label: String { UnverifiedMarking.label(policy, isVerified: isVerified) }
         public var total: Double { hoursPerWeek.reduce(0, +) }
     }
 

@@ -11,6 +11,11 @@ public struct ReplayPolicy: Sendable {
 
     /// The name shown in tables and the `policy` field of SPEC §6.
     public var name: String
+    /// Whether the policy file's signature was verified against a trusted key. The built-in
+    /// `history` and `none` have no file and count as verified; a policy file loaded with
+    /// `SignatureRequirement.unverifiedForAnalysis` (`--unverified`) sets it false, and every
+    /// output then marks the policy (`SimulationReport.Projection.isVerified`).
+    public var isVerified = true
     public var kind: Kind {
         didSet { usesRisk = ReplayPolicy.usesRisk(kind) }
     }
@@ -49,7 +54,9 @@ public struct ReplayPolicy: Sendable {
     /// contend for its reference count.
     func threadCopy() -> ReplayPolicy {
         guard case .rules(let engine) = kind, let copy = try? PolicyEngine(engine.policy) else { return self }
-        return ReplayPolicy(name: name, kind: .rules(copy))
+        var threadPolicy = ReplayPolicy(name: name, kind: .rules(copy))
+        threadPolicy.isVerified = isVerified
+        return threadPolicy
     }
 
     /// `autonomous`, `copilot`, `manual`, or `history`.

@@ -25,7 +25,7 @@ extension SimulationReport {
     public var json: String {
         var objects: [String] = []
         for (p, projection) in projections.enumerated() {
-            var lines = ["  { \"policy\": \(SimulationReport.jsonString(projection.policy)), \"mode\": \(SimulationReport.jsonString(projection.mode)), \"invoices\": \(projection.invoices), \"runs\": \(projection.runs), \"horizonDays\": \(projection.horizonDays)"]
+            var lines = ["  { \"policy\": \(SimulationReport.jsonString(projection.policy)), \"mode\": \(SimulationReport.jsonString(projection.mode)), \"verified\": \(projection.isVerified), \"invoices\": \(projection.invoices), \"runs\": \(projection.runs), \"horizonDays\": \(projection.horizonDays)"]
             for metric in ProjectionMetric.spec {
                 lines.append("    \(SimulationReport.jsonString(metric.rawValue)): \(SimulationReport.jsonInterval(projection.figures[metric]))")
             }
@@ -66,7 +66,7 @@ extension SimulationReport {
     public var tableRows: [[String]] {
         var rows = [["policy", "mode"] + ProjectionMetric.spec.map(\.heading)]
         for projection in projections {
-            rows.append([projection.policy, projection.mode]
+            rows.append([projection.label, projection.mode]
                 + ProjectionMetric.spec.map { SimulationReport.cell(projection.figures[$0], decimals: $0.tableDecimals) })
         }
         return rows
@@ -76,9 +76,9 @@ extension SimulationReport {
     /// interval excludes 0.
     public var differenceRows: [[String]] {
         guard projections.count > 1 else { return [] }
-        var rows = [["vs \(projections[0].policy)", ""] + ProjectionMetric.spec.map(\.heading)]
+        var rows = [["vs \(projections[0].label)", ""] + ProjectionMetric.spec.map(\.heading)]
         for projection in projections.dropFirst() {
-            rows.append([projection.policy, projection.mode] + ProjectionMetric.spec.map { metric in
+            rows.append([projection.label, projection.mode] + ProjectionMetric.spec.map { metric in
                 guard let d = projection.difference?[metric] else { return "–" }
                 return SimulationReport.cell(d, decimals: metric.tableDecimals) + (d.excludesZero ? " *" : "")
             })
@@ -104,10 +104,10 @@ extension SimulationReport {
     /// The plain-text report: the projections, the differences (with significance), the
     /// back-test lines.
     public var text: String {
-        var out = "Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval])\n\n"
+        var out = marked("Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval])") + "\n\n"
         out += SimulationReport.aligned(tableRows)
         if projections.count > 1 {
-            out += "\nDifferences against \(projections[0].policy) (* : the 95% interval excludes 0)\n\n"
+            out += "\nDifferences against \(projections[0].label) (* : the 95% interval excludes 0)\n\n"
             out += SimulationReport.aligned(differenceRows)
         }
         if let b = backTest { out += "\n" + b.lines.joined(separator: "\n") + "\n" }
@@ -119,6 +119,7 @@ extension SimulationReport {
 extension SimulationReport {
     /// One row per policy and figure: `policy,mode,figure,mean,lo,hi` (RFC 4180; extras and
     /// differences against the first policy included, the latter as `difference_<figure>`).
+    /// An unverified policy's name carries `[UNVERIFIED]` (CSV has no title to mark).
     public var csv: String {
         func q(_ s: String) -> String {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
@@ -127,13 +128,13 @@ extension SimulationReport {
         for p in projections {
             for metric in ProjectionMetric.allCases {
                 if let i = p.figures[metric] {
-                    lines.append([q(p.policy), q(p.mode), metric.rawValue, SimulationReport.jsonNumber(i.mean),
+                    lines.append([q(p.label), q(p.mode), metric.rawValue, SimulationReport.jsonNumber(i.mean),
                                   SimulationReport.jsonNumber(i.lo), SimulationReport.jsonNumber(i.hi)].joined(separator: ","))
                 }
             }
             for metric in ProjectionMetric.allCases {
                 if let i = p.difference?[metric] {
-                    lines.append([q(p.policy), q(p.mode), "difference_" + metric.rawValue, SimulationReport.jsonNumber(i.mean),
+                    lines.append([q(p.label), q(p.mode), "difference_" + metric.rawValue, SimulationReport.jsonNumber(i.mean),
                                   SimulationReport.jsonNumber(i.lo), SimulationReport.jsonNumber(i.hi)].joined(separator: ","))
                 }
             }
@@ -151,10 +152,10 @@ extension SimulationReport {
             for row in rows.dropFirst() { out += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
             return out
         }
-        var out = "Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval]).\n\n"
+        var out = marked("Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval])") + ".\n\n"
         out += table(tableRows)
         if projections.count > 1 {
-            out += "\nDifferences against \(projections[0].policy) (* : the 95% interval excludes 0).\n\n" + table(differenceRows)
+            out += "\nDifferences against \(projections[0].label) (* : the 95% interval excludes 0).\n\n" + table(differenceRows)
         }
         if let b = backTest { out += "\n" + b.lines.map { "- " + $0 }.joined(separator: "\n") + "\n" }
         if !offPolicy.isEmpty { out += "\n```\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n```\n" }

@@ -8,6 +8,9 @@ public struct SimulationReport: Sendable {
     public struct Projection: Sendable {
         public var policy: String
         public var mode: String
+        /// Whether the policy was verified (`ReplayPolicy.isVerified`); an unverified one is
+        /// marked in every title and row (`label`, `SimulationReport.unverifiedNote`).
+        public var isVerified = true
         public var invoices: Int
         public var runs: Int
         public var horizonDays: Int
@@ -98,6 +101,7 @@ public struct SimulationReport: Sendable {
             }
             var projection = Projection(policy: policy.name, mode: policy.mode, invoices: cohort.count, runs: totals.runs,
                                         horizonDays: horizon, figures: figures, difference: difference)
+            projection.isVerified = policy.isVerified
             for (m, metric) in ProjectionMetric.allCases.enumerated() { projection.runValues[metric] = perRun[p][m] }
             projection.collectedByDay = ReplayTally.collectedByDays.enumerated().map { i, day in
                 let shares = (0..<totals.runs).map { r -> Double in

@@ -52,7 +52,8 @@ extension TuningReport {
         var parts = ["Sweep of \(baseName): \(results.count + skipped.count) points, \(results.count) evaluated"]
         if let from = context.from, let to = context.to { parts.append("invoices issued \(from.iso)…\(to.iso)") }
         parts.append("\(invoices) invoices, \(runs) runs" + (context.seed.map { ", seed \($0)" } ?? ""))
-        return parts.joined(separator: "; ") + " (mean [95% interval])"
+        return UnverifiedMarking.title(parts.joined(separator: "; ") + " (mean [95% interval])",
+                                       unverified: context.isBaseVerified ? [] : [baseName])
     }
 
     var footerLines: [String] {
@@ -147,7 +148,7 @@ extension TuningReport {
         [f.dso, f.collectionRate, f.costPerInvoice, f.humanHoursPerWeek, f.contactsPerInvoice, f.writeOffRate]
     }
 
-    /// A JSON object: `base`, `invoices`, `runs`, `seed`, `from`, `to`, `axes` (`field`,
+    /// A JSON object: `base`, `baseVerified`, `invoices`, `runs`, `seed`, `from`, `to`, `axes` (`field`,
     /// `values`), `constraints`, `pick`, `picked` (point number or null), `pickError`,
     /// `points` (each with `point`, `settings` {field: value}, the SPEC §6 figures as
     /// {mean, lo, hi}, `frontier`, `dominatedBy`, `feasible`) and `skipped` (`point`,
@@ -159,7 +160,7 @@ extension TuningReport {
         func interval(_ i: OutcomeInterval) -> String {
             "{ \"mean\": \(Self.jsonNumber(i.mean)), \"lo\": \(Self.jsonNumber(i.lo)), \"hi\": \(Self.jsonNumber(i.hi)) }"
         }
-        var out = "{\n  \"base\": \(Self.jsonString(baseName)),\n  \"invoices\": \(invoices),\n  \"runs\": \(runs),\n"
+        var out = "{\n  \"base\": \(Self.jsonString(baseName)),\n  \"baseVerified\": \(context.isBaseVerified),\n  \"invoices\": \(invoices),\n  \"runs\": \(runs),\n"
         out += "  \"seed\": \(context.seed.map { String($0) } ?? "null"),\n"
         out += "  \"from\": \(context.from.map { "\"\($0.iso)\"" } ?? "null"),\n  \"to\": \(context.to.map { "\"\($0.iso)\"" } ?? "null"),\n"
         out += "  \"axes\": [\n" + axes.map { a in

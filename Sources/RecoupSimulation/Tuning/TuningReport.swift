@@ -27,7 +27,12 @@ public struct TuningReport: Sendable {
         public var from: Day?
         public var to: Day?
         public var seed: UInt64?
-        public init(from: Day? = nil, to: Day? = nil, seed: UInt64? = nil) { self.from = from; self.to = to; self.seed = seed }
+        /// Whether the base policy's signature was verified; false under `--unverified`, and
+        /// the heading and JSON then say so.
+        public var isBaseVerified: Bool
+        public init(from: Day? = nil, to: Day? = nil, seed: UInt64? = nil, isBaseVerified: Bool = true) {
+            self.from = from; self.to = to; self.seed = seed; self.isBaseVerified = isBaseVerified
+        }
     }
 
     /// The base policy's name.

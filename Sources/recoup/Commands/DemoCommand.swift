@@ -15,8 +15,10 @@ struct DemoCommand: ParsableCommand {
         abstract: "Generate a demo ledger, import it, train, compare the bundled policies and write a report.",
         discussion: """
             Writes to --out (default ./recoup-demo): the bundle, the store recoup.db, the four \
-            example policies, and one file per report. The folder must be new, empty, or an earlier \
-            demo's; re-running replaces that demo's outputs and leaves nothing else.
+            example policies signed with a throwaway demo key (demo.key, demo.pub: derived from \
+            --seed, never for a live agent), and one file per report. The folder must be new, \
+            empty, or an earlier demo's; re-running replaces that demo's outputs and leaves \
+            nothing else.
             """
     )
 
@@ -24,7 +26,7 @@ struct DemoCommand: ParsableCommand {
     /// so the demo never replaces a store or report it did not make.
     static let outputNames: Set<String> = [
         "bundle", "policies", "recoup.db", "recoup.db-wal", "recoup.db-shm", "recoup.db-journal", "import.txt", "kpis.md",
-        "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md", "roi.md", "plan.txt",
+        "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md", "roi.md", "plan.txt", "demo.key", "demo.pub",
     ]
 
     @Option(name: .long, help: "The folder to write everything to.")
@@ -72,28 +74,39 @@ struct DemoCommand: ParsableCommand {
             ], show: false)
             try demo.step("Aging", file: "aging.md", ["report", "aging", "--as-of", end, "--format", "markdown"], show: false)
             try demo.step("Training the late-payment and payment-response models", file: "train.txt", ["train"], show: false)
+            // A throwaway key derived from the seed (DemoKey): the policies are signed and every
+            // step below uses them verified, as the live agent would.
+            print("▸ Signing the four bundled policies with a throwaway demo key derived from the seed (demo.key; demo.pub verifies them)…")
+            let key = try DemoKey.make(seed: seed)
+            try OutputFile(folder.appendingPathComponent("demo.key").path, replacement: .always, example: nil,
+                           permissions: 0o600, mayReplaceKeys: true).write(key.fileContents)
+            try OutputFile(folder.appendingPathComponent("demo.pub").path, replacement: .always, example: nil,
+                           mayReplaceKeys: true).write(try PolicyPublicKey(rawRepresentation: key.publicKey).fileContents)
             for template in PolicyTemplate.allCases {
                 try demo.step(nil, file: nil, ["policy", "init", "--template", template.rawValue, "--out", "policies/\(template.fileName)", "--force"])
+                try demo.step(nil, file: nil, ["policy", "sign", "--key", "demo.key", "policies/\(template.fileName)"])
             }
+            let trusted = ["--pub", "demo.pub"]
             let policies = PolicyTemplate.allCases.map { "policies/\($0.fileName)" }
             try demo.step("Comparing history, no reminders and the four bundled policies (\(runs) runs each)", file: "compare.txt",
-                          ["compare", "none"] + policies + ["--runs", String(runs), "--seed", String(seed), "--html", "compare.html"],
+                          ["compare", "none"] + policies + trusted + ["--runs", String(runs), "--seed", String(seed), "--html", "compare.html"],
                           show: true)
             demo.record("compare.html")
             try demo.step("Time audit", file: "time-audit.md", ["report", "time-audit", "--format", "markdown"], show: false)
             try demo.step("Return on the tiered copilot policy (tool at 250.00 a month)", file: "roi.md", [
                 "report", "roi", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--tool-cost-per-month", "250.00",
                 "--runs", String(runs), "--seed", String(seed), "--format", "markdown",
-            ], show: false)
+            ] + trusted, show: false)
             // The live agent plans the next business day after the ledger's last day.
             var planDay = try Day(iso: end) + 1
             while planDay.isWeekend { planDay = planDay + 1 }
             try demo.step("The agent's worklist for \(planDay.iso), the next business day, under the tiered copilot policy",
                           file: "plan.txt",
-                          ["plan", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--date", planDay.iso], show: false)
+                          ["plan", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--date", planDay.iso] + trusted, show: false)
             print("")
             print("Done in \(demo.elapsed()). Everything is in \(folder.path):")
-            print("  bundle/ (the CSV ledger), recoup.db (the store), policies/, " + demo.files.joined(separator: ", "))
+            print("  bundle/ (the CSV ledger), recoup.db (the store), policies/ (signed with the throwaway demo.key; demo.pub verifies them), "
+                + demo.files.joined(separator: ", "))
             print("Next: open compare.html in a browser, or run `recoup report kpis --db \(folder.path)/recoup.db`.")
         }
     }

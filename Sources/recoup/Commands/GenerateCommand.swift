@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import RecoupPolicy
+import RecoupSimulation
 import RecoupSynthetic
 
 /// `recoup generate`: writes a synthetic MSP ledger bundle (SPEC §2) with known behaviour
@@ -51,6 +53,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "With --truth: last issue day of the cohort (default: --end).")
     var to: String?
 
+    @OptionGroup var trust: PolicyTrustOptions
     @OptionGroup var output: FormatOptions
 
     func validate() throws {
@@ -94,12 +97,8 @@ struct GenerateCommand: ParsableCommand {
 
 extension GenerateCommand {
     func runTruth(world: SyntheticWorld, policyPath: String) throws {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: policyPath)) } catch {
-            throw UserFacingError("\(policyPath): cannot read the policy file: \(error.localizedDescription)")
-        }
-        let parsed: Policy
-        do { parsed = try Policy(json: JSONParser.parse(data)) } catch { throw UserFacingError("\(policyPath): \(error)") }
+        let document = try trust.trust.load(policyPath)
+        let parsed = document.policy
         let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
         let first = try from.map { try Day(iso: $0) } ?? world.parameters.start
         let last = try to.map { try Day(iso: $0) } ?? world.parameters.end
@@ -113,19 +112,20 @@ extension GenerateCommand {
             throw UserFacingError("\(policyPath): \(error)")
         }
         progress.finish()
-        print(TruthTable.render(summary, format: output.format))
+        print(TruthTable.render(summary, format: output.format, isVerified: document.signatureStatus.isVerified))
     }
 }
 
 /// Text forms of a truth summary.
 enum TruthTable {
-    static func render(_ s: OutcomeSummary, format: OutputFormat) -> String {
+    static func render(_ s: OutcomeSummary, format: OutputFormat, isVerified: Bool = true) -> String {
+        let unverified = isVerified ? [] : [s.policy]
         func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
         let digits = ["dso": 2, "collectionRate": 4, "costPerInvoice": 2, "humanHoursPerWeek": 2,
                       "contactsPerInvoice": 3, "collectionRate90": 4, "writeOffRate": 4]
         switch format {
         case .json:
-            return "[" + s.jsonText + "]"
+            return "[" + s.jsonText(isVerified: isVerified) + "]"
         case .csv:
             var lines = ["policy,mode,invoices,runs,horizon_days,field,mean,lo,hi"]
             for (name, i) in s.fields {
@@ -133,7 +133,8 @@ enum TruthTable {
             }
             return lines.joined(separator: "\n")
         case .markdown:
-            var lines = ["Truth for **\(s.policy)** (\(s.mode)): \(s.invoices) invoices, \(s.runs) runs, \(s.horizonDays) days",
+            var lines = [UnverifiedMarking.title("Truth for **\(s.policy)** (\(s.mode)): \(s.invoices) invoices, \(s.runs) runs, \(s.horizonDays) days",
+                                                 unverified: unverified),
                          "", "| field | mean | lo | hi |", "| --- | ---: | ---: | ---: |"]
             for (name, i) in s.fields {
                 let d = digits[name] ?? 3
@@ -141,7 +142,8 @@ enum TruthTable {
             }
             return lines.joined(separator: "\n")
         case .table:
-            var lines = ["truth: \(s.policy) (\(s.mode)), \(s.invoices) invoices, \(s.runs) runs, \(s.horizonDays) days",
+            var lines = [UnverifiedMarking.title("truth: \(s.policy) (\(s.mode)), \(s.invoices) invoices, \(s.runs) runs, \(s.horizonDays) days",
+                                                 unverified: unverified),
                          "field                   mean          lo          hi"]
             for (name, i) in s.fields {
                 let d = digits[name] ?? 3

@@ -18,18 +18,18 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "The day to plan (YYYY-MM-DD).", transform: Day.argument)
     var date: Day
 
-    @Option(name: .long, help: "A trusted public key file (repeatable); a signed policy must verify against one.")
-    var pub: [String] = []
+    @OptionGroup var trust: PolicyTrustOptions
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: FormatOptions
 
     func run() throws {
         try UserFacingError.wrap {
-            let doc = try PolicyFiles.load(policy, publicKeys: pub)
+            let doc = try trust.trust.load(policy)
             let engine = try PolicyEngine(doc.policy)
             let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
-            let worklist = PolicyWorklist.make(engine: engine, ledger: ledger, on: date)
+            var worklist = PolicyWorklist.make(engine: engine, ledger: ledger, on: date)
+            worklist.isPolicyVerified = doc.signatureStatus.isVerified
             switch output.format {
             case .json: print(PrettyJSON.string(of: worklist.jsonValue), terminator: "")
             default: print(worklist.tableText(), terminator: "")

@@ -18,8 +18,8 @@ struct PolicyDiffCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
-            let a = try PolicyFiles.load(old).policy
-            let b = try PolicyFiles.load(new).policy
+            let oldDocument = try PolicyFiles.inspect(old), newDocument = try PolicyFiles.inspect(new)
+            let a = oldDocument.policy, b = newDocument.policy
             let differences = b.differences(from: a)
             switch output.format {
             case .json:
@@ -29,6 +29,7 @@ struct PolicyDiffCommand: ParsableCommand {
             default:
                 if differences.isEmpty { print("no differences in policy terms") }
                 for d in differences { print(d) }
+                print("signatures: \(old): \(oldDocument.signatureStatus); \(new): \(newDocument.signatureStatus)")
             }
         }
     }

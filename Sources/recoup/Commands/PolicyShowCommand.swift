@@ -15,10 +15,10 @@ struct PolicyShowCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
-            let doc = try PolicyFiles.load(file)
+            let doc = try PolicyFiles.inspect(file)
             switch output.format {
             case .json: print(PrettyJSON.string(of: doc.policy.jsonValue), terminator: "")
-            default: print(doc.policy.summary(), terminator: "")
+            default: print(doc.policy.summary() + "Signature: \(doc.signatureStatus)\n", terminator: "")
             }
         }
     }

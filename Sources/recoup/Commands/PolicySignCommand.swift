@@ -22,9 +22,10 @@ struct PolicySignCommand: ParsableCommand {
 
     func run() throws {
         try UserFacingError.wrap {
-            let doc = try PolicyFiles.load(file)
+            let doc = try PolicyFiles.inspect(file)
             let keyFile = try PolicyFiles.readKeyFile(key)
             guard let seed = keyFile.privateKey else { throw UserFacingError("\(key) is a public key; signing needs the .key file") }
+            if let warning = PolicyFiles.privateKeyPermissionWarning(key) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
             let signingKey = try Curve25519.Signing.PrivateKey(rawRepresentation: seed)
             guard Array(signingKey.publicKey.rawRepresentation) == keyFile.publicKey else {
                 throw UserFacingError("\(key): the private and public keys in the file do not belong together")

@@ -12,12 +12,12 @@ struct PolicyVerifyCommand: ParsableCommand {
     @Argument(help: "The policy file.")
     var file: String
 
-    @Option(name: .long, help: "A trusted public key file (repeatable).")
-    var pub: [String]
+    @Option(name: .long, help: "A trusted public key file (repeatable); $RECOUP_TRUSTED_KEYS adds more.")
+    var pub: [String] = []
 
     func run() throws {
         try UserFacingError.wrap {
-            let doc = try PolicyFiles.load(file, publicKeys: pub, requireSignature: true)
+            let doc = try PolicyTrust(publicKeyFiles: pub).load(file)
             print("\(file): \(doc.signatureStatus): \"\(doc.policy.name)\"")
         }
     }

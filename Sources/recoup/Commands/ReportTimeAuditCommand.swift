@@ -39,6 +39,7 @@ struct ReportTimeAuditCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed of the projection.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
+    @OptionGroup var trust: PolicyTrustOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: FormatOptions
 
@@ -60,7 +61,7 @@ struct ReportTimeAuditCommand: ParsableCommand {
             let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
             var report = try TimeAudit.make(ledger: ledger, from: from, to: to, costs: costModel)
             if let policy {
-                var arguments = ["--runs", String(runs), "--seed", String(seed)]
+                var arguments = ["--runs", String(runs), "--seed", String(seed)] + trust.arguments
                 if let costs { arguments += ["--costs", costs] }
                 let simulation = try SimulationArguments.parse(arguments)
                 let projected = try simulation.project([policy], store: store)

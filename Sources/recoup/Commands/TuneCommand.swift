@@ -66,8 +66,7 @@ struct TuneCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the --emit file if it exists.")
     var force = false
 
-    @Option(name: .long, help: "A trusted public key file (repeatable); a signed base must verify against one.")
-    var pub: [String] = []
+    @OptionGroup var trust: PolicyTrustOptions
 
     func validate() throws {
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary FIELD=LO..HI/STEP, e.g. --vary escalation.daysPastDue=30..60/5") }
@@ -105,7 +104,7 @@ struct TuneCommand: ParsableCommand {
             let chartFile = chart.map { OutputFile($0, replacement: .always, example: "sweep.svg") }
             try emitFile?.check()  // before the sweep, which can take minutes
             try chartFile?.check()
-            let document = try PolicyFiles.load(base, publicKeys: pub)
+            let document = try trust.trust.load(base)
             var options = SimulationOptions(runs: runs, seed: seed)
             if let costs { options.costs = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)) }
             let loaded = try TuneInputs.load(storePath: store.path, from: from, to: to, options: options)
@@ -113,7 +112,8 @@ struct TuneCommand: ParsableCommand {
             let progress = TerminalProgress.fractions(bar)
             let report = try Tuner.run(base: document.policy, axes: axes, evaluator: loaded.evaluator, constraints: constraints,
                                        pick: pickExpression,
-                                       context: .init(from: loaded.evaluator.cohort.from, to: loaded.evaluator.cohort.to, seed: seed),
+                                       context: .init(from: loaded.evaluator.cohort.from, to: loaded.evaluator.cohort.to, seed: seed,
+                                                     isBaseVerified: document.signatureStatus.isVerified),
                                        progress: progress)
             bar.finish()
             print(report.rendered(output.format), terminator: "")

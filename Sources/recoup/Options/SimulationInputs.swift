@@ -22,27 +22,25 @@ struct SimulationArguments: ParsableArguments {
     @Option(name: .long, help: "A JSON file of cost overrides (SPEC §5).")
     var costs: String?
 
-    @Option(name: .long, help: "A trusted public key file (repeatable); a signed policy must verify against one.")
-    var pub: [String] = []
+    @OptionGroup var trust: PolicyTrustOptions
 
     func validate() throws {
         guard (1...10_000).contains(runs) else { throw ValidationError("--runs must be between 1 and 10000, got \(runs)") }
         if let from, let to, from > to { throw ValidationError("--from \(from.iso) is after --to \(to.iso)") }
     }
 
-    /// Resolves policy names: `history`, `none`, or a policy file (validated; verified when
-    /// signed and keys are given).
+    /// Resolves policy names: `history`, `none`, or a policy file (validated, and verified
+    /// against the trusted keys unless `--unverified`, which marks it in every output).
     func policies(_ names: [String]) throws -> [ReplayPolicy] {
         try names.map { name in
             switch name {
             case "history": return .history
             case "none": return .none
             default:
-                let document = try PolicyFiles.load(name, publicKeys: pub)
-                if case .notChecked(let keyId) = document.signatureStatus {
-                    FileHandle.standardError.write(Data("note: \(name) is signed by key \(keyId) but no --pub key was given; its signature was not checked\n".utf8))
-                }
-                return try ReplayPolicy(policy: document.policy)
+                let document = try trust.trust.load(name)
+                var replay = try ReplayPolicy(policy: document.policy)
+                replay.isVerified = document.signatureStatus.isVerified
+                return replay
             }
         }
     }

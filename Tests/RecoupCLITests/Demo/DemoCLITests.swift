@@ -29,6 +29,16 @@ import Testing
         let plan = try String(contentsOfFile: out + "/plan.txt", encoding: .utf8)
         #expect(plan.hasPrefix("Worklist for 2026-11-02"))
         #expect(first.stdout.contains("Done in"))
+        // The policies are signed with the throwaway demo key and used verified: no output is
+        // marked unverified, the worklist says verified, the private key is 0600.
+        #expect(plan.contains("signature verified") && !plan.contains("UNVERIFIED"), "\(plan.prefix(200))")
+        #expect(!compare.contains("UNVERIFIED"))
+        let mode = try FileManager.default.attributesOfItem(atPath: out + "/demo.key")[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let verify = try CLIRunner.run(["policy", "verify", "--pub", out + "/demo.pub", out + "/policies/tiered-copilot.json"])
+        #expect(verify.status == 0 && verify.stdout.contains("verified"), "\(verify.stderr)")
+        let signedPolicy = try Data(contentsOf: URL(fileURLWithPath: out + "/policies/tiered-copilot.json"))
+        let demoKey = try Data(contentsOf: URL(fileURLWithPath: out + "/demo.key"))
 
         let second = try CLIRunner.run(args)
         #expect(second.status == 0, "\(second.stderr)")
@@ -37,6 +47,9 @@ import Testing
             let before = file == "compare.txt" ? compare : file == "plan.txt" ? plan : nil
             if let before { #expect(again == before, "\(file) changed between two runs with the same seed") }
         }
+        // The same seed derives the same key, so the signed policies are byte-identical too.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/policies/tiered-copilot.json")) == signedPolicy)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/demo.key")) == demoKey)
     }
 
     @Test func badArgumentsAreUsageErrors() throws {

@@ -25,10 +25,12 @@ enum CLIRunner {
         return nil
     }
 
-    /// Runs `recoup arguments` (in `directory`, default the tests' own) and returns its status
-    /// and both outputs. The two pipes are drained at the same time (standard error on its own
-    /// thread), so a command that fills one while the other is open cannot block.
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
+    /// Runs `recoup arguments` (in `directory`, default the tests' own) with the test process's
+    /// environment less `RECOUP_DB` and `RECOUP_TRUSTED_KEYS`, plus `environment`, and returns
+    /// its status and both outputs. The two pipes are drained at the same time (standard error
+    /// on its own thread), so a command that fills one while the other is open cannot block.
+    static func run(_ arguments: [String], in directory: String? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
         guard let binary else { throw CLIError.binaryNotFound }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -36,6 +38,8 @@ enum CLIRunner {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = ProcessInfo.processInfo.environment
         environment["RECOUP_DB"] = nil
+        environment["RECOUP_TRUSTED_KEYS"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -46,7 +46,7 @@ import Testing
     @Test func compareHTMLIsOneSelfContainedPageWithTheTablesAndCharts() throws {
         let store = try Self.store()
         let page = store.file("compare.html")
-        let run = try CLIRunner.run(["compare", Self.policy("fixed"), Self.policy("tiered-copilot"), "--db", store.db,
+        let run = try CLIRunner.run(["compare", "--unverified", Self.policy("fixed"), Self.policy("tiered-copilot"), "--db", store.db,
                                      "--runs", "4", "--seed", "3", "--html", page])
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: page, encoding: .utf8)
@@ -68,7 +68,7 @@ import Testing
     @Test func roiPrintsEachFigureWithItsIntervalAndTheAssumptions() throws {
         let store = try Self.store()
         let page = store.file("roi.html")
-        let run = try CLIRunner.run(["report", "roi", "--policy", Self.policy("tiered-autonomous"), "--tool-cost-per-month", "250",
+        let run = try CLIRunner.run(["report", "roi", "--unverified", "--policy", Self.policy("tiered-autonomous"), "--tool-cost-per-month", "250",
                                      "--db", store.db, "--runs", "4", "--seed", "3", "--html", page])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
@@ -92,26 +92,27 @@ import Testing
     @Test func roiRefusesABadToolCostAsUsage() throws {
         let store = try Self.store()
         let policy = Self.policy("fixed")
-        let words = try CLIRunner.run(["report", "roi", "--policy", policy, "--tool-cost-per-month", "lots", "--db", store.db])
+        let words = try CLIRunner.run(["report", "roi", "--unverified", "--policy", policy, "--tool-cost-per-month", "lots", "--db", store.db])
         #expect(words.status == 2)
         #expect(words.stderr.contains("--tool-cost-per-month lots: "), "\(words.stderr)")
-        let negative = try CLIRunner.run(["report", "roi", "--policy", policy, "--tool-cost-per-month=-5", "--db", store.db])
+        let negative = try CLIRunner.run(["report", "roi", "--unverified", "--policy", policy, "--tool-cost-per-month=-5", "--db", store.db])
         #expect(negative.status == 2)
         #expect(negative.stderr.contains("--tool-cost-per-month -5: a price cannot be negative"), "\(negative.stderr)")
     }
 
     @Test func timeAuditWithAPolicyAddsTheProjectedHours() throws {
         let store = try Self.store()
-        let args = ["report", "time-audit", "--policy", Self.policy("tiered-autonomous"), "--db", store.db, "--runs", "4", "--seed", "3"]
+        let args = ["report", "time-audit", "--unverified", "--policy", Self.policy("tiered-autonomous"), "--db", store.db, "--runs", "4", "--seed", "3"]
         let table = try CLIRunner.run(args)
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(table.stdout.contains("Projected hours/week (tiered-autonomous)"))
+        #expect(table.stdout.contains("Projected hours/week (tiered-autonomous [UNVERIFIED])"))
+        #expect(table.stdout.contains("UNVERIFIED policy tiered-autonomous"))
         let json = try CLIRunner.run(args + ["--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let projection = try #require(object["projection"] as? [String: Any])
         #expect(projection["policy"] as? String == "tiered-autonomous", "\(projection.keys.sorted())")
-        let missing = try CLIRunner.run(["report", "time-audit", "--policy", store.file("nope.json"), "--db", store.db])
+        let missing = try CLIRunner.run(["report", "time-audit", "--unverified", "--policy", store.file("nope.json"), "--db", store.db])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("nope.json"))
     }
@@ -119,7 +120,7 @@ import Testing
     @Test func tunePrintsTheFrontierEmitsAValidPolicyAndDrawsTheSweep() throws {
         let store = try Self.store()
         let emitted = store.file("tuned.json"), chart = store.file("sweep.svg")
-        let run = try CLIRunner.run(["tune", "--base", Self.policy("tiered-copilot"), "--vary", "escalation.daysPastDue=30..60/30",
+        let run = try CLIRunner.run(["tune", "--unverified", "--base", Self.policy("tiered-copilot"), "--vary", "escalation.daysPastDue=30..60/30",
                                      "--vary", "tiers[0].below=0.1..0.2/0.1", "--runs", "3", "--seed", "2", "--db", store.db,
                                      "--pick", "min cost", "--emit", emitted, "--name", "tiered-copilot-tuned", "--chart", chart])
         #expect(run.status == 0, "\(run.stderr)")
@@ -140,7 +141,7 @@ import Testing
         #expect(svg.components(separatedBy: "class=\"marker\"").count - 1 == 4)
 
         // An existing --emit file is not replaced without --force.
-        let again = try CLIRunner.run(["tune", "--base", Self.policy("tiered-copilot"), "--vary", "escalation.daysPastDue=30..60/30",
+        let again = try CLIRunner.run(["tune", "--unverified", "--base", Self.policy("tiered-copilot"), "--vary", "escalation.daysPastDue=30..60/30",
                                        "--runs", "2", "--db", store.db, "--pick", "min cost", "--emit", emitted])
         #expect(again.status == 1)
         #expect(again.stderr.contains("tuned.json"), "\(again.stderr)")
@@ -148,16 +149,16 @@ import Testing
 
     @Test func tuneWithABadFieldPathFailsNamingIt() throws {
         let store = try Self.store()
-        let typo = try CLIRunner.run(["tune", "--base", Self.policy("tiered-copilot"), "--vary", "escalation.daysPastDu=30..60/10",
+        let typo = try CLIRunner.run(["tune", "--unverified", "--base", Self.policy("tiered-copilot"), "--vary", "escalation.daysPastDu=30..60/10",
                                       "--runs", "2", "--db", store.db])
         #expect(typo.status != 0)
         #expect(typo.stderr.contains("escalation.daysPastDu"), "\(typo.stderr)")
         #expect(typo.stderr.contains("daysPastDue"), "the message lists the fields that exist: \(typo.stderr)")
-        let index = try CLIRunner.run(["tune", "--base", Self.policy("tiered-copilot"), "--vary", "cadences.high[9].day=1..2/1",
+        let index = try CLIRunner.run(["tune", "--unverified", "--base", Self.policy("tiered-copilot"), "--vary", "cadences.high[9].day=1..2/1",
                                        "--runs", "2", "--db", store.db])
         #expect(index.status != 0)
         #expect(index.stderr.contains("cadences.high[9].day"), "\(index.stderr)")
-        let range = try CLIRunner.run(["tune", "--base", Self.policy("tiered-copilot"), "--vary", "escalation.daysPastDue=60..30/10",
+        let range = try CLIRunner.run(["tune", "--unverified", "--base", Self.policy("tiered-copilot"), "--vary", "escalation.daysPastDue=60..30/10",
                                        "--db", store.db])
         #expect(range.status == 2)
         #expect(range.stderr.contains("escalation.daysPastDue"), "\(range.stderr)")
@@ -177,7 +178,7 @@ import Testing
     @Test func simulateReproducesTheTunedPointWithinItsInterval() throws {
         let store = try Self.store()
         let emitted = store.file("agree.json")
-        let tune = try CLIRunner.run(["tune", "--base", Self.policy("tiered-autonomous"), "--vary", "escalation.daysPastDue=20..60/20",
+        let tune = try CLIRunner.run(["tune", "--unverified", "--base", Self.policy("tiered-autonomous"), "--vary", "escalation.daysPastDue=20..60/20",
                                       "--vary", "tiers[0].below=0.1..0.3/0.1", "--runs", "6", "--seed", "11", "--db", store.db,
                                       "--pick", "min cost where dso <= 1000", "--emit", emitted, "--format", "json"])
         #expect(tune.status == 0, "\(tune.stderr)")
@@ -187,7 +188,7 @@ import Testing
         let point = try #require(points.first { $0["point"] as? Int == picked })
 
         #expect(try CLIRunner.run(["policy", "validate", emitted]).status == 0)
-        let simulate = try CLIRunner.run(["simulate", "--policy", emitted, "--runs", "6", "--seed", "11", "--db", store.db,
+        let simulate = try CLIRunner.run(["simulate", "--unverified", "--policy", emitted, "--runs", "6", "--seed", "11", "--db", store.db,
                                           "--format", "json"])
         #expect(simulate.status == 0, "\(simulate.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(simulate.stdout.utf8)) as? [[String: Any]])

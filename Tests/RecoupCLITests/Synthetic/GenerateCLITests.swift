@@ -22,7 +22,7 @@ import Testing
 
     @Test func truthPrintsSpecSixJSON() throws {
         let policy = Self.policies.appendingPathComponent("fixed.json").path
-        let r = try CLIRunner.run(["generate", "--truth", "--policy", policy, "--clients", "20", "--months", "3",
+        let r = try CLIRunner.run(["generate", "--truth", "--unverified", "--policy", policy, "--clients", "20", "--months", "3",
                                    "--runs", "2", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
@@ -39,11 +39,11 @@ import Testing
     @Test func badInputsExitOneWithAReason() throws {
         let folder = try TemporaryFolder(["costs.json": #"{"emial": "0.01"}"#, "policy.json": #"{"schema": "nope"}"#])
         let policy = Self.policies.appendingPathComponent("fixed.json").path
-        let costs = try CLIRunner.run(["generate", "--truth", "--policy", policy, "--costs", folder.path + "/costs.json",
+        let costs = try CLIRunner.run(["generate", "--truth", "--unverified", "--policy", policy, "--costs", folder.path + "/costs.json",
                                        "--clients", "2", "--months", "1"])
         #expect(costs.status == 1)
         #expect(costs.stderr.contains("unknown key \"emial\""))
-        let bad = try CLIRunner.run(["generate", "--truth", "--policy", folder.path + "/policy.json", "--clients", "2"])
+        let bad = try CLIRunner.run(["generate", "--truth", "--unverified", "--policy", folder.path + "/policy.json", "--clients", "2"])
         #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("error: "))
         let usage = try CLIRunner.run(["generate", "--clients", "2"])

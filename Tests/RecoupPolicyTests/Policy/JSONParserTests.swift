@@ -51,7 +51,7 @@ import Testing
         #expect(Self.syntaxError("{\"a\": " + String(repeating: "9", count: 400) + "}")?.contains("at most 64") == true)
         // A whole number too large for a count is a field error, not a crash.
         let p = PolicyTemplate.fixed.fileContents.replacingOccurrences(of: "\"writeOffAfterDays\": 120", with: "\"writeOffAfterDays\": 1e300")
-        #expect(throws: PolicyError.self) { try PolicyDocument.load(data: Data(p.utf8), signature: .unchecked) }
+        #expect(throws: PolicyError.self) { try PolicyDocument.load(data: Data(p.utf8), signature: .unverifiedForAnalysis(trustedKeys: [])) }
     }
 
     @Test func invalidUTF8IsRefused() {
@@ -68,9 +68,9 @@ import Testing
         try handle.truncate(atOffset: 100 * 1024 * 1024)  // sparse: nothing written
         try handle.close()
         #expect(throws: PolicyError.tooLarge(bytes: 100 * 1024 * 1024, limit: JSONParser.maxBytes)) {
-            try PolicyDocument.load(path: path, signature: .unchecked)
+            try PolicyDocument.load(path: path, signature: .unverifiedForAnalysis(trustedKeys: []))
         }
-        #expect(throws: PolicyError.self) { try PolicyDocument.load(path: path + ".missing", signature: .unchecked) }
+        #expect(throws: PolicyError.self) { try PolicyDocument.load(path: path + ".missing", signature: .unverifiedForAnalysis(trustedKeys: [])) }
     }
 
     @Test(arguments: [

@@ -4,7 +4,9 @@ import Testing
 
 /// Bounded, seeded fuzzing of the parser, decoder, validator and engine: random byte edits and
 /// random tree edits of the example policies. None may crash or hang; every refusal is a
-/// `PolicyError` with a message; every accepted policy runs through the engine.
+/// `PolicyError` with a message; every accepted policy is valid, round-trips through its JSON
+/// and runs through the engine. The seed comes from `RECOUP_FUZZ_SEED` (`FuzzSettings`; every
+/// failure names it); the signature side is `SignatureFuzzTests`.
 @Suite struct PolicyFuzzTests {
     static func randomValue(_ g: inout SplitMix64, depth: Int = 0) -> JSONValue {
         switch Int.random(in: 0..<(depth > 3 ? 5 : 8), using: &g) {
@@ -51,7 +53,9 @@ import Testing
 
     static func exercise(_ data: Data) -> Bool {
         do {
-            let doc = try PolicyDocument.load(data: data, signature: .unchecked)
+            let doc = try PolicyDocument.load(data: data, signature: .unverifiedForAnalysis(trustedKeys: []))
+            #expect(doc.policy.validate().isEmpty, "\(FuzzSettings.current)")
+            #expect(try Policy(json: doc.policy.jsonValue) == doc.policy, "\(FuzzSettings.current): the accepted policy does not round-trip")
             let engine = try PolicyEngine(doc.policy)
             var state = engine.makeState(risk: 0.3)
             var decision = DayDecision()
@@ -62,13 +66,13 @@ import Testing
             }
             return true
         } catch {
-            #expect(!error.description.isEmpty)
+            #expect(!error.description.isEmpty, "\(FuzzSettings.current)")
             return false
         }
     }
 
     @Test func treeMutationsNeverCrash() throws {
-        var g = SplitMix64(seed: 2026)
+        var g = FuzzSettings.current.generator(salt: 2026)
         let bases = try PolicyTemplate.allCases.map { try JSONParser.parse(Data($0.fileContents.utf8)) }
         var accepted = 0
         for i in 0..<1500 {
@@ -77,11 +81,11 @@ import Testing
             if Self.exercise(Data(PrettyJSON.string(of: doc).utf8)) { accepted += 1 }
         }
         // Some mutations (e.g. a changed name or tone) leave a valid policy: the engine ran on them.
-        #expect(accepted > 20)
+        #expect(accepted > 20, "\(FuzzSettings.current)")
     }
 
     @Test func byteMutationsNeverCrash() {
-        var g = SplitMix64(seed: 4)
+        var g = FuzzSettings.current.generator(salt: 4)
         let texts = PolicyTemplate.allCases.map { Array($0.fileContents.utf8) }
         let alphabet = Array("{}[]\":,-.0123456789eEtrufalsn \\u\n".utf8) + [0x00, 0xFF, 0xC3, 0xA9]
         for i in 0..<1500 {
@@ -99,7 +103,7 @@ import Testing
     }
 
     @Test func randomDocumentsNeverCrash() {
-        var g = SplitMix64(seed: 8)
+        var g = FuzzSettings.current.generator(salt: 8)
         for _ in 0..<1000 {
             _ = Self.exercise(Data(PrettyJSON.string(of: Self.randomValue(&g)).utf8))
             _ = Self.exercise(Data((0..<Int.random(in: 0...64, using: &g)).map { _ in UInt8.random(in: 0...255, using: &g) }))

@@ -96,8 +96,8 @@ import Testing
         #expect { try PolicyDocument.load(data: unsigned, signature: .required(trustedKeys: [Self.publicKey])) } throws: { error in
             "\(error)".contains("not signed")
         }
-        #expect(try PolicyDocument.load(data: unsigned, signature: .ifSigned(trustedKeys: [])).signatureStatus == .unsigned)
-        #expect(try PolicyDocument.load(data: data, signature: .unchecked).signatureStatus == .notChecked(keyId: Self.publicKey.keyId))
+        #expect(try PolicyDocument.load(data: unsigned, signature: .unverifiedForAnalysis(trustedKeys: [])).signatureStatus == .unsigned)
+        #expect(try PolicyDocument.load(data: data, signature: .unverifiedForAnalysis(trustedKeys: [])).signatureStatus == .unverified(keyId: Self.publicKey.keyId))
         let garbled = PrettyJSON.string(of: json).replacingOccurrences(of: "\"alg\": \"ed25519\"", with: "\"alg\": \"rsa\"")
         #expect { try PolicyDocument.load(data: Data(garbled.utf8), signature: .required(trustedKeys: [Self.publicKey])) } throws: { error in
             "\(error)".contains("malformed")

@@ -124,7 +124,7 @@ import Testing
         }
         let text = try emit()
         #expect(try emit() == text)  // byte for byte
-        let document = try PolicyDocument.load(data: Data(text.utf8), signature: .unchecked)
+        let document = try PolicyDocument.load(data: Data(text.utf8), signature: .unverifiedForAnalysis(trustedKeys: []))
         #expect(document.signatureStatus == .unsigned)
         let policy = document.policy
         #expect(policy.escalation.daysPastDue == 40 && policy.copilot.approvalDelayDays == 0)
