@@ -11,12 +11,13 @@ import Testing
     }
 
     /// Every command that reads the store, with the arguments it needs besides `--db`
-    /// (`train` writes models, but only into a store that exists).
+    /// (`train` writes models, but only into a store that exists; the bundled policies are
+    /// unsigned, so the commands that use one run them `--unverified`).
     static let readers: [[String]] = [
         ["report", "kpis"], ["report", "aging"], ["report", "time-audit"], ["features", "export"], ["train"],
-        ["simulate", "--policy", "none"], ["compare", "none"], ["report", "roi", "--policy", policy("fixed")],
-        ["tune", "--base", policy("fixed"), "--vary", "escalation.daysPastDue=30..60/10"],
-        ["plan", "--policy", policy("fixed"), "--date", "2026-01-05"],
+        ["simulate", "--policy", "none"], ["compare", "none"], ["report", "roi", "--unverified", "--policy", policy("fixed")],
+        ["tune", "--unverified", "--base", policy("fixed"), "--vary", "escalation.daysPastDue=30..60/10"],
+        ["plan", "--unverified", "--policy", policy("fixed"), "--date", "2026-01-05"],
     ]
 
     /// A small bundle: two clients, three invoices, one payment, one timesheet row.

@@ -31,12 +31,14 @@ import Testing
         #expect(hazardLines.count - 1 == (response["trainRows"] as? Int ?? -1) + (response["testRows"] as? Int ?? -1))
     }
 
-    /// An empty store is a user error (exit 1, one line); a malformed --until is a usage error (exit 2).
+    /// A missing store is a user error (exit 1, one line naming it; train never creates one); a
+    /// malformed --until is a usage error (exit 2).
     @Test func errors() throws {
         let folder = try TemporaryFolder([:])
         let empty = try CLIRunner.run(["train", "--db", folder.path + "/empty.db"])
         #expect(empty.status == 1)
-        #expect(empty.stderr.hasPrefix("error: the ledger has no invoices"))
+        #expect(empty.stderr.hasPrefix("error: \(folder.path)/empty.db: no ledger store here"), "\(empty.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/empty.db"))
         let usage = try CLIRunner.run(["train", "--db", folder.path + "/empty.db", "--until", "2026-13-01"])
         #expect(usage.status == 2)
     }

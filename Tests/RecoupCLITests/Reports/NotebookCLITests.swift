@@ -63,7 +63,7 @@ import Testing
         let folder = try TemporaryFolder([:])
         let run = try CLIRunner.run(["report", "time-audit", "--db", folder.path + "/empty.db"])
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("error: ") && run.stderr.contains("timesheet.csv"), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("error: ") && run.stderr.contains("no ledger store here; import a ledger first"), "\(run.stderr)")
         let usage = try CLIRunner.run(["report", "time-audit", "--chart", "x.png", "--db", folder.path + "/empty.db"])
         #expect(usage.status == 2)
     }

@@ -24,7 +24,7 @@ import Testing
         let c = try ReplayFixtures.simulate(ledger, Self.behaviour(), [.none, fixed], runs: 16, seed: 12, threads: 2).json
         #expect(a == b)
         #expect(a != c)
-        #expect(a.hasPrefix("[\n  { \"policy\": \"none\", \"mode\": \"autonomous\", \"invoices\": 120, \"runs\": 16"))
+        #expect(a.hasPrefix("[\n  { \"policy\": \"none\", \"mode\": \"autonomous\", \"verified\": true, \"invoices\": 120, \"runs\": 16"))
     }
 
     @Test func identicalPoliciesDifferByExactlyNothing() throws {
