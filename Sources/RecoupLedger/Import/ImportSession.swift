@@ -82,12 +82,16 @@ final class ImportSession {
         invoiceIssued[index] = Int32(clamping: issued)
     }
 
-    /// Adds the stored payments applied to each invoice to `invoicePaid` (once per import,
-    /// before payments.csv; call `loadInvoicesIfNeeded` first).
+    /// Adds the stored payments applied to each invoice, and its stored credit notes, to
+    /// `invoicePaid` (once per import, before payments.csv or adjustments.csv; call
+    /// `loadInvoicesIfNeeded` first): together they may not exceed the invoice's amount.
     func loadPaymentsIfNeeded() throws(LedgerImportError) {
         guard !paymentsLoaded else { return }
         paymentsLoaded = true
-        let statement = try RawStatement(db, sql: "SELECT invoice, amount FROM payments WHERE invoice IS NOT NULL")
+        let statement = try RawStatement(db, sql: """
+            SELECT invoice, amount FROM payments WHERE invoice IS NOT NULL
+            UNION ALL SELECT invoice, amount FROM adjustments WHERE kind = 'credit_note'
+            """)
         while try statement.step() {
             let invoice = Int(clamping: statement.int64(0))
             guard invoice >= 0, invoice < invoicePaid.count else { continue }

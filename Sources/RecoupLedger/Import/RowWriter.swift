@@ -41,6 +41,9 @@ struct RowWriter {
     let isClients: Bool
     let isInvoices: Bool
     let isPayments: Bool
+    /// The adjustments table's `kind` column (nil for other tables): a credit note settles
+    /// part of its invoice as a payment does, so the two are checked together.
+    let creditKindColumn: Int?
     /// Spec columns: the amount (nil for tables without one), the day a payment is received,
     /// the invoice a payment is applied to, the day an invoice is issued.
     let amountColumn: Int?
@@ -75,6 +78,7 @@ struct RowWriter {
         isInvoices = spec.name == "invoices"
         isPayments = spec.name == "payments"
         amountColumn = spec.index(of: "amount")
+        creditKindColumn = spec.name == "adjustments" ? spec.index(of: "kind") : nil
         dayColumn = spec.index(of: isPayments ? "received_on" : "issued_on") ?? 0
         invoiceColumn = spec.index(of: "invoice_id") ?? 0
         if amountColumn != nil {
@@ -157,6 +161,9 @@ struct RowWriter {
         insertedLines.append(Int32(clamping: record.line))
         if let j = amountColumn, case .int(let amount) = cells[j] { addToTotal(amount, record, j) }
         if isPayments { checkApplied(record, cells: cells) }
+        if let k = creditKindColumn, case .text(let r) = cells[k], record.storage[r].elementsEqual("credit_note".utf8) {
+            checkCredited(record, cells: cells)
+        }
         guard isClients || isInvoices else { return }
         let keyRange = record.range(sourceIndex[keyIndex])
         if isClients {
@@ -199,9 +206,27 @@ struct RowWriter {
         session.invoicePaid[index] = overflow ? Int64.max : paid
         let owed = session.invoiceAmount[index]
         guard overflow || paid > owed else { return }
-        let already = before > 0 ? ", \(groupedAmount(min(before, owed))) already paid" : ""
+        let already = before > 0 ? ", \(groupedAmount(min(before, owed))) already paid or credited" : ""
         let excess = overflow ? amount : paid - max(before, owed)
         report(record, j, "\(groupedAmount(amount)) would pay invoice \(invoiceText(record)) (\(groupedAmount(owed))\(already)) \(groupedAmount(min(excess, amount))) more than it is owed; record the excess as an unapplied payment with an empty invoice_id")
+    }
+
+    /// Checks an inserted credit note: with the payments applied to its invoice and its other
+    /// credit notes (stored and imported so far) it may not exceed the invoice's amount, or
+    /// the excess would vanish from every balance. Reported; the import is then refused.
+    private mutating func checkCredited(_ record: CSVRecord, cells: [Cell]) {
+        guard case .int(let invoice) = cells[invoiceColumn], invoice >= 0, invoice < Int64(session.invoicePaid.count),
+            let j = amountColumn, case .int(let amount) = cells[j]
+        else { return }
+        let index = Int(invoice)
+        let before = session.invoicePaid[index]
+        let (settled, overflow) = before.addingReportingOverflow(amount)
+        session.invoicePaid[index] = overflow ? Int64.max : settled
+        let owed = session.invoiceAmount[index]
+        guard overflow || settled > owed else { return }
+        let already = before > 0 ? ", \(groupedAmount(min(before, owed))) already paid or credited" : ""
+        let excess = overflow ? amount : settled - max(before, owed)
+        report(record, j, "a credit note of \(groupedAmount(amount)) on invoice \(invoiceText(record)) (\(groupedAmount(owed))\(already)) would settle \(groupedAmount(min(excess, amount))) more than it is owed; credit at most the open balance, or record a refund separately")
     }
 
     /// The invoice id a payment names, as messages quote it.

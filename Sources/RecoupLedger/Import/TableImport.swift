@@ -42,7 +42,7 @@ struct TableImport {
         guard headerOK else { return }
 
         if spec.name == "invoices" || spec.refersToInvoices { try session.loadInvoicesIfNeeded() }
-        if spec.name == "payments" { try session.loadPaymentsIfNeeded() }
+        if spec.name == "payments" || spec.name == "adjustments" { try session.loadPaymentsIfNeeded() }
         var checker = RowChecker(spec: spec, source: source, sourceIndex: sourceIndex, labels: labels,
                                  clients: session.clients, invoices: session.invoices, clientNames: session.clientNames,
                                  ledgerCurrency: session.storedCurrency)

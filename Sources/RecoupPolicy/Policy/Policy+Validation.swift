@@ -55,7 +55,9 @@ extension Policy {
 
         if name.trimmingCharacters(in: .whitespaces).isEmpty { problem("name", "the name is empty; give the policy a short name") }
         if name.count > 100 { problem("name", "the name has \(name.count) characters; at most 100") }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 }) { problem("name", "the name contains a control character") }
+        if let c = name.unicodeScalars.first(where: TerminalText.isControl) {
+            problem("name", "the name contains a control character (\(TerminalText.controlDescription(c)))")
+        }
 
         // Tiers.
         if tiers.isEmpty { problem("tiers", "there must be at least one tier") }
@@ -65,6 +67,9 @@ extension Policy {
         for (i, tier) in tiers.enumerated() {
             let path = "tiers[\(i)]"
             if tier.name.isEmpty { problem("\(path).name", "the tier name is empty") }
+            if let c = tier.name.unicodeScalars.first(where: TerminalText.isControl) {
+                problem("\(path).name", "the tier name contains a control character (\(TerminalText.controlDescription(c)))")
+            }
             if !seen.insert(tier.name).inserted { problem("\(path).name", "tier name \"\(tier.name)\" is used twice") }
             let isLast = i == tiers.count - 1
             if isLast {

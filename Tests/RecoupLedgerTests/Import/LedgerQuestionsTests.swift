@@ -87,7 +87,7 @@ import Testing
             P8,C1,2026-02-05,1.00,
             P9,C1,2026-03-01,1000000.00,I2
             """, expected: [
-                "payments.csv:3: amount: 1,000,000.00 would pay invoice I2 (500.50) 999,499.50 more than it is owed; record the excess as an unapplied payment with an empty invoice_id",
+                "payments.csv:3: amount: 1,000,000.00 would pay invoice I2 (500.50, 50.50 already paid or credited) 999,550.00 more than it is owed; record the excess as an unapplied payment with an empty invoice_id",
             ]),
         Case(name: "payments that together pay too much (one stored)", file: "payments.csv", content: """
             payment_id,client_id,received_on,amount,invoice_id,method
@@ -97,9 +97,25 @@ import Testing
             P11,C2,2026-03-01,150.00,I3,
             P12,C2,2026-03-02,20.00,I3,
             """, expected: [
-                "payments.csv:3: amount: 0.01 would pay invoice I1 (1,000.00, 1,000.00 already paid) 0.01 more than it is owed; record the excess as an unapplied payment with an empty invoice_id",
-                "payments.csv:5: amount: 150.00 would pay invoice I3 (250.00, 200.00 already paid) 100.00 more than it is owed; record the excess as an unapplied payment with an empty invoice_id",
-                "payments.csv:6: amount: 20.00 would pay invoice I3 (250.00, 250.00 already paid) 20.00 more than it is owed; record the excess as an unapplied payment with an empty invoice_id",
+                "payments.csv:3: amount: 0.01 would pay invoice I1 (1,000.00, 1,000.00 already paid or credited) 0.01 more than it is owed; record the excess as an unapplied payment with an empty invoice_id",
+                "payments.csv:5: amount: 150.00 would pay invoice I3 (250.00, 200.00 already paid or credited) 100.00 more than it is owed; record the excess as an unapplied payment with an empty invoice_id",
+                "payments.csv:6: amount: 20.00 would pay invoice I3 (250.00, 250.00 already paid or credited) 20.00 more than it is owed; record the excess as an unapplied payment with an empty invoice_id",
+            ]),
+        // I1 (1,000.00) is paid in full by P1; I3 (250.00) has 100.00 paid; I2 (500.50) has
+        // the stored credit note of 50.50. A write-off is a statement of loss, not a payment,
+        // and is not counted against the balance.
+        Case(name: "credit notes that settle more than is owed", file: "adjustments.csv", content: """
+            invoice_id,on,amount,kind
+            I2,2026-03-20,50.50,credit_note
+            I1,2026-03-01,10.00,credit_note
+            I3,2026-03-05,150.00,credit_note
+            I3,2026-03-06,0.01,credit_note
+            I2,2026-03-25,460.00,credit_note
+            I3,2026-03-07,150.00,write_off
+            """, expected: [
+                "adjustments.csv:3: amount: a credit note of 10.00 on invoice I1 (1,000.00, 1,000.00 already paid or credited) would settle 10.00 more than it is owed; credit at most the open balance, or record a refund separately",
+                "adjustments.csv:5: amount: a credit note of 0.01 on invoice I3 (250.00, 250.00 already paid or credited) would settle 0.01 more than it is owed; credit at most the open balance, or record a refund separately",
+                "adjustments.csv:6: amount: a credit note of 460.00 on invoice I2 (500.50, 50.50 already paid or credited) would settle 10.00 more than it is owed; credit at most the open balance, or record a refund separately",
             ]),
         Case(name: "a payment before its invoice was issued", file: "payments.csv", content: """
             payment_id,client_id,received_on,amount,invoice_id

@@ -44,6 +44,10 @@ import Testing
         ("projections.costPerInvoice", { $0.projections = Projections(costPerInvoice: -1) }),
         ("projections.humanHoursPerWeek", { $0.projections = Projections(humanHoursPerWeek: -1) }),
         ("projections.contactsPerInvoice", { $0.projections = Projections(contactsPerInvoice: .infinity) }),
+        ("name", { $0.name = "tiered\u{1B}[2J" }),
+        ("name", { $0.name = "tiered\u{9B}31m" }),
+        ("name", { $0.name = "tiered\u{7F}" }),
+        ("tiers[0].name", { $0.tiers[0].name = "low\u{07}" }),
         ("provenance.trainedOn", { $0.provenance = Provenance(trainedOn: Day(year: 1850, month: 1, day: 1)) }),
     ]
 
