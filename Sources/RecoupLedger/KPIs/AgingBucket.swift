@@ -65,15 +65,51 @@ public struct AgingAmounts: Sendable, Equatable {
 /// The aging report on one day: per client (sorted by client id, clients with a zero balance
 /// left out) and the total.
 public struct AgingReport: Sendable, Equatable {
+    /// One client's open balances, with the name clients.csv gave it (nil where none).
+    public struct ClientRow: Sendable, Equatable {
+        public var client: String
+        public var name: String?
+        public var amounts: AgingAmounts
+
+        public init(client: String, name: String? = nil, amounts: AgingAmounts) {
+            self.client = client; self.name = name; self.amounts = amounts
+        }
+
+        /// What a person reads: the name where known, else the client id.
+        public var label: String { name ?? client }
+    }
+
     public var asOf: Day
     public var currency: String
     public var total: AgingAmounts
-    /// (client id, amounts), sorted by client id.
-    public var byClient: [(client: String, amounts: AgingAmounts)]
+    /// Sorted by client id.
+    public var byClient: [ClientRow]
 
-    public static func == (lhs: AgingReport, rhs: AgingReport) -> Bool {
-        lhs.asOf == rhs.asOf && lhs.currency == rhs.currency && lhs.total == rhs.total
-            && lhs.byClient.map(\.client) == rhs.byClient.map(\.client)
-            && lhs.byClient.map(\.amounts) == rhs.byClient.map(\.amounts)
+    public init(asOf: Day, currency: String, total: AgingAmounts, byClient: [ClientRow]) {
+        self.asOf = asOf; self.currency = currency; self.total = total; self.byClient = byClient
     }
+}
+
+/// One invoice open on the aging day (`report aging --invoices`).
+public struct OpenInvoice: Sendable, Equatable {
+    public var invoice: String
+    public var client: String
+    /// The client's imported name, nil where none.
+    public var clientName: String?
+    public var issuedOn: Day
+    public var dueOn: Day
+    /// The invoice's amount and what is still open on the aging day.
+    public var amount: Money
+    public var open: Money
+    /// Days past due on the aging day (≤ 0: current).
+    public var daysPastDue: Int
+
+    public init(invoice: String, client: String, clientName: String?, issuedOn: Day, dueOn: Day, amount: Money, open: Money,
+                daysPastDue: Int) {
+        self.invoice = invoice; self.client = client; self.clientName = clientName; self.issuedOn = issuedOn
+        self.dueOn = dueOn; self.amount = amount; self.open = open; self.daysPastDue = daysPastDue
+    }
+
+    /// The aging bucket the invoice falls in.
+    public var bucket: AgingBucket { AgingBucket(daysPastDue: daysPastDue) }
 }

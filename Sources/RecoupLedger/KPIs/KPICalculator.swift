@@ -14,6 +14,9 @@
 public struct KPICalculator: Sendable {
     /// Client id (natural key) per client index, sorted.
     let clientNames: [String]
+    /// The client's name from clients.csv per client index (nil where none was imported), so
+    /// reports show the names people know; empty when no names were loaded.
+    let clientDisplayNames: [String?]
     // Invoices, one entry each.
     let invoiceClient: [Int32]
     let issued: [Int32]
@@ -48,9 +51,10 @@ public struct KPICalculator: Sendable {
         var kind: UInt8
     }
 
-    init(clientNames: [String], invoiceClient: [Int32], issued: [Int32], due: [Int32], amount: [Int64],
-         credits: [Credit], currency: String, latestDay: Day?) {
+    init(clientNames: [String], clientDisplayNames: [String?] = [], invoiceClient: [Int32], issued: [Int32], due: [Int32],
+         amount: [Int64], credits: [Credit], currency: String, latestDay: Day?) {
         self.clientNames = clientNames
+        self.clientDisplayNames = clientDisplayNames
         self.invoiceClient = invoiceClient
         self.issued = issued
         self.due = due
@@ -108,8 +112,13 @@ public struct KPICalculator: Sendable {
         var currencies: [String: Int] = [:]
         for invoice in ledger.invoices { currencies[invoice.currency, default: 0] += 1 }
         let latest = (ledger.invoices.map(\.issuedOn) + ledger.payments.map(\.receivedOn)).max()
+        var displayNames = [String?](repeating: nil, count: names.count)
+        for client in ledger.clients {
+            if let i = clientIndex[client.id], let name = client.name, !name.isEmpty { displayNames[Int(i)] = name }
+        }
         self.init(
             clientNames: names,
+            clientDisplayNames: displayNames,
             invoiceClient: ledger.invoices.map { clientIndex[$0.clientID] ?? 0 },
             issued: ledger.invoices.map { Int32($0.issuedOn.ordinal) },
             due: ledger.invoices.map { Int32($0.dueOn.ordinal) },
@@ -235,10 +244,41 @@ public struct KPICalculator: Sendable {
             row.add(balance, daysPastDue: dpd)
             perClient[c] = row
         }
-        var byClient: [(client: String, amounts: AgingAmounts)] = []
-        for (c, row) in perClient.enumerated() { if let row { byClient.append((clientNames[c], row)) } }
+        var byClient: [AgingReport.ClientRow] = []
+        for (c, row) in perClient.enumerated() {
+            if let row { byClient.append(.init(client: clientNames[c], name: displayName(c), amounts: row)) }
+        }
         return AgingReport(asOf: day, currency: currency, total: total, byClient: byClient)
     }
+
+    /// The invoices open on `day`, most overdue first (then the larger balance, then the
+    /// earlier position in the store): the invoice-level aging of `report aging --invoices`.
+    /// `ids` are the invoice ids in the calculator's invoice order (the store's id order).
+    /// - Complexity: O(n log n).
+    public func openInvoices(on day: Day, ids: [String]) -> [OpenInvoice] {
+        let d = Int32(day.ordinal)
+        var open: [(index: Int, balance: Int64)] = []
+        for i in 0..<amount.count where issued[i] <= d {
+            let balance = openBalance(i, on: d)
+            if balance > 0 { open.append((i, balance)) }
+        }
+        open.sort { a, b in
+            let (da, db) = (d - due[a.index], d - due[b.index])
+            if da != db { return da > db }
+            if a.balance != b.balance { return a.balance > b.balance }
+            return a.index < b.index
+        }
+        return open.map { entry in
+            let i = entry.index, c = Int(invoiceClient[i])
+            return OpenInvoice(invoice: i < ids.count ? ids[i] : "#\(i + 1)", client: clientNames[c], clientName: displayName(c),
+                               issuedOn: Day(ordinal: Int(issued[i])), dueOn: Day(ordinal: Int(due[i])),
+                               amount: Money(minorUnits: amount[i]), open: Money(minorUnits: entry.balance),
+                               daysPastDue: Int(d - due[i]))
+        }
+    }
+
+    /// Client `c`'s imported name, nil when none.
+    func displayName(_ c: Int) -> String? { c < clientDisplayNames.count ? clientDisplayNames[c] : nil }
 
     // MARK: Period KPIs
 

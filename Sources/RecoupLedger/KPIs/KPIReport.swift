@@ -56,9 +56,10 @@ public struct KPIReport: Sendable, Equatable, Encodable {
         var agingContainer = container.nestedContainer(keyedBy: BucketKey.self, forKey: .aging)
         try KPIReport.encode(aging.total, into: &agingContainer)
         var clients = agingContainer.nestedContainer(keyedBy: BucketKey.self, forKey: BucketKey(stringValue: "byClient"))
-        for (client, amounts) in aging.byClient {
-            var row = clients.nestedContainer(keyedBy: BucketKey.self, forKey: BucketKey(stringValue: client))
-            try KPIReport.encode(amounts, into: &row)
+        for entry in aging.byClient {
+            var row = clients.nestedContainer(keyedBy: BucketKey.self, forKey: BucketKey(stringValue: entry.client))
+            try KPIReport.encode(entry.amounts, into: &row)
+            if let name = entry.name { try row.encode(name, forKey: BucketKey(stringValue: "name")) }
         }
         var trendContainer = container.nestedUnkeyedContainer(forKey: .trend)
         for month in trend {

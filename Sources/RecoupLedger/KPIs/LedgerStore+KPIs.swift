@@ -12,13 +12,15 @@ extension LedgerStore {
         do {
             return try queue.read { db -> KPICalculator in
                 try LedgerStore.checkLimits(db)
-                var names: [String] = []
+                var names: [String] = [], displayNames: [String?] = []
                 let maxClient = try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM clients") ?? 0
                 var clientIndex = [Int32](repeating: 0, count: maxClient + 1)  // by client id
-                let clients = try RawStatement(db, sql: "SELECT id, client_id FROM clients ORDER BY client_id")
+                let clients = try RawStatement(db, sql: "SELECT id, client_id, name FROM clients ORDER BY client_id")
                 while try clients.step() {
                     clientIndex[Int(clients.int64(0))] = Int32(names.count)
                     names.append(clients.text(1) ?? "")
+                    let name = clients.text(2)
+                    displayNames.append(name?.isEmpty == false ? name : nil)
                 }
                 let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoices") ?? 0
                 let maxID = try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM invoices") ?? 0
@@ -56,12 +58,29 @@ extension LedgerStore {
                 let currency = try String.fetchOne(db, sql: """
                     SELECT currency FROM invoices GROUP BY currency ORDER BY COUNT(*) DESC, currency LIMIT 1
                     """) ?? "USD"
-                return KPICalculator(clientNames: names, invoiceClient: client, issued: issued, due: due,
+                return KPICalculator(clientNames: names, clientDisplayNames: displayNames, invoiceClient: client, issued: issued, due: due,
                                      amount: amount, credits: credits, currency: currency,
                                      latestDay: latest.map { Day(ordinal: Int($0)) })
             }
         } catch let error as LedgerStoreError { throw error } catch {
             throw .database(LedgerStore.reason(error))
         }
+    }
+
+    /// The invoices open on `asOf` (default: the latest invoice or payment day), most overdue
+    /// first, with the aging day used: `report aging --invoices`.
+    /// - Throws: `KPIError.emptyLedger` for a ledger without invoices, `LedgerStoreError` for
+    ///   a store that cannot be read.
+    public func openInvoices(asOf: Day? = nil) throws -> (asOf: Day, currency: String, invoices: [OpenInvoice]) {
+        let calculator = try kpiCalculator()
+        guard let latest = calculator.latestDay, calculator.invoiceCount > 0 else { throw KPIError.emptyLedger }
+        let day = asOf ?? latest
+        let ids: [String]
+        do {
+            ids = try queue.read { db in try String.fetchAll(db, sql: "SELECT invoice_id FROM invoices ORDER BY id") }
+        } catch {
+            throw LedgerStoreError.database(LedgerStore.reason(error))
+        }
+        return (day, calculator.currency, calculator.openInvoices(on: day, ids: ids))
     }
 }

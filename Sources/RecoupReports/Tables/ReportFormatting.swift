@@ -18,6 +18,16 @@ public enum ReportFormatting {
         return (negative ? "-" : "") + grouped + "." + fraction + (currency.map { " " + $0 } ?? "")
     }
 
+    /// Money rounded to whole units (half away from zero), thousands separated by commas:
+    /// `1,234` for 1,234.50 → `1,235`; for tables that must fit a terminal, whose title says so.
+    public static func wholeMoney(_ value: Money) -> String {
+        let perUnit = Int64(Money.minorUnitsPerUnit)
+        let magnitude = value.minorUnits.magnitude
+        let units = (magnitude + UInt64(perUnit / 2)) / UInt64(perUnit)
+        let text = money(Money(minorUnits: Int64(units) * perUnit), currency: nil)
+        return (value.minorUnits < 0 && units > 0 ? "-" : "") + String(text.dropLast(3))
+    }
+
     /// A value with `decimals` decimals (half away from zero), or `—` when nil (undefined).
     public static func number(_ value: Double?, decimals: Int) -> String {
         guard let value, value.isFinite else { return "—" }

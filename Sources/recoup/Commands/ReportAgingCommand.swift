@@ -3,51 +3,79 @@ import Foundation
 import RecoupLedger
 import RecoupReports
 
-/// `recoup report aging [--as-of D] [--format …]`: open balances by days past due, per
-/// client and in total (SPEC §3).
+/// `recoup report aging [--as-of D] [--invoices] [--format …]`: open balances by days past
+/// due, per client (names where the ledger has them) and in total, or per invoice (SPEC §3).
 struct ReportAgingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aging",
-        abstract: "Open balances by days past due (current, 1–30, …, over 120), per client and total.")
+        abstract: "Open balances by days past due (current, 1–30, …, over 120), per client or per invoice.",
+        discussion: "CSV and JSON carry plain decimal amounts and ISO dates, for spreadsheets and scripts.")
 
     @Option(name: .customLong("as-of"), help: "The day (YYYY-MM-DD). Default: the latest invoice or payment day.", transform: Day.argument)
     var asOf: Day?
+
+    @Flag(help: "One row per open invoice, most overdue first, then the larger balance.")
+    var invoices = false
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: FormatOptions
 
     func run() throws {
         try UserFacingError.wrap {
-            let report = try LedgerStore(path: store.path, access: .readOnly).kpiCalculator().agingReport(asOf: asOf)
-            print(try AgingOutput.render(report, format: output.format), terminator: "")
+            let ledger = try LedgerStore(path: store.path, access: .readOnly)
+            if invoices {
+                let open = try ledger.openInvoices(asOf: asOf)
+                print(try AgingOutput.render(open.invoices, asOf: open.asOf, currency: open.currency, format: output.format),
+                      terminator: "")
+            } else {
+                let report = try ledger.kpiCalculator().agingReport(asOf: asOf)
+                print(try AgingOutput.render(report, format: output.format), terminator: "")
+            }
         }
     }
 }
 
 /// Aging as a table or JSON.
 enum AgingOutput {
-    static func table(_ report: AgingReport, title: String?, clients: Bool) -> ReportTable {
-        var table = ReportTable(
-            title: title,
-            columns: [.init("Client")] + AgingBucket.allCases.map { .init($0.title, alignment: .right) }
-                + [.init("Total", alignment: .right)])
-        func row(_ name: String, _ amounts: AgingAmounts) -> [String] {
-            [name] + AgingBucket.allCases.map { ReportFormatting.money(amounts[$0], currency: report.currency) }
-                + [ReportFormatting.money(amounts.total, currency: report.currency)]
-        }
-        if clients { for (client, amounts) in report.byClient { table.append(row(client, amounts)) } }
-        table.append(row("Total", report.total))
-        return table
-    }
-
     static func render(_ report: AgingReport, format: OutputFormat) throws -> String {
         switch format {
         case .json:
             return try JSONOutput.encode(AgingJSON(report: report))
-        case .table, .csv, .markdown:
-            let table = self.table(report, title: format == .csv ? nil : "Aging on \(report.asOf.iso) (\(report.currency))", clients: true)
+        case .table:
+            return AgingTables.clientsText(report, title: "Aging on \(report.asOf.iso) (\(report.currency))")
+        case .csv, .markdown:
+            let csv = format == .csv
+            let table = AgingTables.clients(report, title: csv ? nil : "Aging on \(report.asOf.iso) (\(report.currency))", csv: csv)
             return table.rendered(as: format.tableFormat)
         }
+    }
+
+    static func render(_ invoices: [OpenInvoice], asOf: Day, currency: String, format: OutputFormat) throws -> String {
+        switch format {
+        case .json:
+            return try JSONOutput.encode(InvoicesJSON(asOf: asOf, currency: currency,
+                                                      invoices: invoices.map(InvoicesJSON.Row.init)))
+        case .table, .csv, .markdown:
+            let csv = format == .csv
+            let total = invoices.reduce(Money.zero) { $0 + $1.open }
+            let title = "Open invoices on \(asOf.iso) (\(currency)): \(invoices.count), \(ReportFormatting.money(total, currency: currency)) open"
+            return AgingTables.invoices(invoices, title: csv ? nil : title, csv: csv).rendered(as: format.tableFormat)
+        }
+    }
+
+    /// `{"asOf", "currency", "invoices": [{invoice, client, name?, issuedOn, dueOn, daysPastDue,
+    /// bucket, amount, open}]}`, amounts as decimal numbers.
+    struct InvoicesJSON: Encodable {
+        struct Row: Encodable {
+            let invoice: String, client: String, name: String?, issuedOn: Day, dueOn: Day, daysPastDue: Int, bucket: String
+            let amount: Decimal, open: Decimal
+            init(_ o: OpenInvoice) {
+                invoice = o.invoice; client = o.client; name = o.clientName; issuedOn = o.issuedOn; dueOn = o.dueOn
+                daysPastDue = o.daysPastDue; bucket = o.bucket.rawValue
+                amount = JSONOutput.decimal(o.amount); open = JSONOutput.decimal(o.open)
+            }
+        }
+        let asOf: Day, currency: String, invoices: [Row]
     }
 
     struct AgingJSON: Encodable {
@@ -72,9 +100,10 @@ enum AgingOutput {
             var aging = c.nestedContainer(keyedBy: Key.self, forKey: Key("aging"))
             try amounts(report.total, &aging)
             var byClient = aging.nestedContainer(keyedBy: Key.self, forKey: Key("byClient"))
-            for (client, a) in report.byClient {
-                var row = byClient.nestedContainer(keyedBy: Key.self, forKey: Key(client))
-                try amounts(a, &row)
+            for entry in report.byClient {
+                var row = byClient.nestedContainer(keyedBy: Key.self, forKey: Key(entry.client))
+                try amounts(entry.amounts, &row)
+                if let name = entry.name { try row.encode(name, forKey: Key("name")) }
             }
         }
     }

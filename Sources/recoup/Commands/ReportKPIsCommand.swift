@@ -64,7 +64,7 @@ enum KPIOutput {
             summary.append(["Days to pay (mean, \(p.paidInvoices) paid)", ReportFormatting.days(p.averageDaysToPay)])
             summary.append(["Days late (mean)", ReportFormatting.days(p.averageDaysLate)])
             summary.append(["Cohort DSO (days)", ReportFormatting.days(p.cohortDSO)])
-            let aging = AgingOutput.table(report.aging, title: "Aging on \(report.aging.asOf.iso)", clients: false)
+            let aging = AgingTables.clients(report.aging, title: "Aging on \(report.aging.asOf.iso) (\(report.currency))", clients: false)
             let trend = periodsTable(report, title: "Monthly trend")
             let tableFormat = format.tableFormat
             return [summary, aging, trend].map { $0.rendered(as: tableFormat) }.joined(separator: "\n")

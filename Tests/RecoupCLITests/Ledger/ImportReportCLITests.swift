@@ -46,7 +46,20 @@ import Testing
         let table = try CLIRunner.run(["report", "aging", "--db", db, "--as-of", "2026-03-31"])
         #expect(table.status == 0)
         #expect(table.stdout.contains("Total"))
-        #expect(table.stdout.contains("800.00 USD"))
+        #expect(table.stdout.contains("Aging on 2026-03-31 (USD)"))
+        #expect(table.stdout.contains("800.00"))
+
+        // Invoice level, as data: plain decimals and ISO dates (I2: 400.00 of 600.00 open, 28
+        // days past due; I3: 400.00, 14 days), readable by a spreadsheet without cleaning.
+        let invoices = try CLIRunner.run(["report", "aging", "--db", db, "--as-of", "2026-03-31", "--invoices", "--format", "csv"])
+        #expect(invoices.status == 0, "\(invoices.stderr)")
+        #expect(invoices.stdout.split(separator: "\r\n").map(String.init) == [
+            "invoice,client,name,issuedOn,dueOn,daysPastDue,bucket,amount,open",
+            "I2,C1,,2026-02-01,2026-03-03,28,1-30,600.00,400.00",
+            "I3,C2,,2026-02-15,2026-03-17,14,1-30,400.00,400.00",
+        ])
+        let clientsCSV = try CLIRunner.run(["report", "aging", "--db", db, "--as-of", "2026-03-31", "--format", "csv"])
+        #expect(clientsCSV.stdout.contains("total,,0.00,800.00,0.00,0.00,0.00,0.00,800.00"), "\(clientsCSV.stdout)")
 
         let csv = try CLIRunner.run(["report", "kpis", "--db", db, "--format", "csv"])
         #expect(csv.status == 0)

@@ -103,6 +103,35 @@ func day(_ text: String) throws -> Day { try Day(iso: text) }
         #expect(kpis.percentCurrent == 100)
     }
 
+    /// The invoice-level aging on 2026-03-31 (hand-worked from the table above): I2 is 28 days
+    /// past due with 400.00 of 600.00 open, I3 14 days with 400.00, I4 current (due 04-19)
+    /// with 200.00 after its credit note; I1 is paid and I5 written off, so neither is listed.
+    @Test func openInvoicesMostOverdueFirst() throws {
+        let open = try kpiStore().openInvoices(asOf: day("2026-03-31"))
+        #expect(try open.asOf == day("2026-03-31"))
+        #expect(open.invoices.map(\.invoice) == ["I2", "I3", "I4"])
+        #expect(open.invoices.map(\.daysPastDue) == [28, 14, -19])
+        #expect(open.invoices.map(\.open.minorUnits) == [40_000, 40_000, 20_000])
+        #expect(open.invoices.map(\.amount.minorUnits) == [60_000, 40_000, 30_000])
+        #expect(open.invoices.map(\.bucket) == [.days1to30, .days1to30, .current])
+        // Equal days past due: the larger balance first.
+        let tie = try kpiStore().openInvoices(asOf: day("2026-03-17"))
+        #expect(tie.invoices.map(\.invoice) == ["I2", "I3"])
+    }
+
+    /// Names from clients.csv reach the aging rows; a client without one keeps its id only.
+    @Test func agingCarriesClientNames() throws {
+        var bundle = kpiBundle
+        bundle["clients.csv"] = "client_id,name\nC1,Acme IT Services\nC2,\n"
+        let store = try LedgerStore()
+        let fixture = try BundleFixture(bundle)
+        _ = try LedgerImporter(store: store).importBundle(at: fixture.folder)
+        let aging = try store.kpiCalculator().aging(on: day("2026-03-31"))
+        #expect(aging.byClient.map(\.name) == ["Acme IT Services", nil])
+        #expect(aging.byClient.map(\.label) == ["Acme IT Services", "C2"])
+        #expect(try store.openInvoices(asOf: day("2026-03-31")).invoices.map(\.clientName) == ["Acme IT Services", nil, nil])
+    }
+
     /// Aging on 2026-03-31: C1 I2 400 at 28 dpd; C2 I3 400 at 14 dpd and I4 200 current.
     @Test func agingPerClientAndTotal() throws {
         let aging = try kpiStore().kpiCalculator().aging(on: day("2026-03-31"))
