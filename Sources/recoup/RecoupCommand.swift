@@ -39,7 +39,11 @@ struct RecoupCommand: ParsableCommand {
         } catch {
             // Usage errors (ArgumentParser's 64) exit 2 as SPEC §7 says; help and version exit 0.
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                var message = fullMessage(for: error)
+                if let suggestion = CommandSuggestion.line(for: Array(CommandLine.arguments.dropFirst())) {
+                    message += "\n" + suggestion
+                }
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -14,6 +14,16 @@ public struct RiskEvaluation: Sendable, Equatable, Codable {
     public var baselines: Baselines
     /// Mean prediction vs observed late share by decile of the prediction (test rows).
     public var calibration: [CalibrationBin]
+    /// Late and on-time invoices in the test period (nil in artifacts stored before they were
+    /// recorded): whether the AUCs mean anything (`TrainingMinimum.supportsAUC`).
+    public var testLate: Int?
+    public var testOnTime: Int?
+
+    /// Whether the test period has enough of both outcomes for an AUC (true when unknown).
+    public var aucIsMeaningful: Bool {
+        guard let testLate, let testOnTime else { return true }
+        return TrainingMinimum.supportsAUC(late: testLate, onTime: testOnTime)
+    }
 
     public struct Baselines: Sendable, Equatable, Codable {
         /// Always the training late share.

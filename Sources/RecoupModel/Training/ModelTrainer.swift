@@ -94,6 +94,18 @@ public enum ModelTrainer {
             trainRows = (0..<data.rows).filter { ledger.invoices[data.invoices[$0]].issuedOn < split }
             testRows = (0..<data.rows).filter { ledger.invoices[data.invoices[$0]].issuedOn >= split }
             guard !trainRows.isEmpty, !testRows.isEmpty else { throw .notEnoughInvoices(count: data.rows) }
+            let trainRows = trainRows
+            let (late, onTime) = TrainingMinimum.counts(trainRows.map { data.labels[$0] })
+            guard trainRows.count >= TrainingMinimum.resolvedInvoices, min(late, onTime) >= TrainingMinimum.perOutcome else {
+                throw .tooFewOutcomes(resolved: trainRows.count, late: late, onTime: onTime,
+                                      lateThresholdDays: options.lateThresholdDays)
+            }
+            let parameters = options.riskFeatures.count + 1
+            if min(late, onTime) < TrainingMinimum.eventsPerParameter * parameters {
+                warnings.append("risk: \(trainRows.count) invoices with a known outcome in the training period, \(min(late, onTime)) of them "
+                                + (late <= onTime ? "late" : "on time") + ", for \(parameters) coefficients: below the usual "
+                                + "\(TrainingMinimum.eventsPerParameter) per coefficient, so the risk model is rough; import more history")
+            }
             features = []; means = []; scales = []
             for feature in options.riskFeatures {
                 let j = RiskFeature.allCases.firstIndex(of: feature) ?? 0
@@ -166,7 +178,8 @@ public enum ModelTrainer {
             brier: metrics.brier,
             baselines: .init(baseRate: .init(auc: base.auc, logLoss: base.logLoss, brier: base.brier),
                              lastLate: .init(auc: last.auc, logLoss: last.logLoss, brier: last.brier)),
-            calibration: CalibrationBin.table(predictions: predictions, labels: testLabels))
+            calibration: CalibrationBin.table(predictions: predictions, labels: testLabels),
+            testLate: TrainingMinimum.counts(testLabels).late, testOnTime: TrainingMinimum.counts(testLabels).onTime)
         return (model, evaluation)
     }
 

@@ -31,6 +31,8 @@ public struct TrainingOptions: Sendable {
 public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyLedger
     case notEnoughInvoices(count: Int)
+    /// The training period's invoices with a known outcome: too few in all, or of one outcome.
+    case tooFewOutcomes(resolved: Int, late: Int, onTime: Int, lateThresholdDays: Int)
     case risk(LogisticFitError)
     case response(LogisticFitError)
 
@@ -39,6 +41,11 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .emptyLedger: return "the ledger has no invoices; import a bundle first (recoup import PATH)"
         case .notEnoughInvoices(let n):
             return "only \(n) invoices with a known outcome; training needs invoices in both the training and the test period (use a later --until or import more history)"
+        case .tooFewOutcomes(let resolved, let late, let onTime, let threshold):
+            return "only \(resolved) invoices with a known outcome in the training period (\(late) paid more than \(threshold) days late, "
+                + "\(onTime) not): the risk model needs at least \(TrainingMinimum.resolvedInvoices), with at least "
+                + "\(TrainingMinimum.perOutcome) of each outcome, before its figures mean anything. Import more history "
+                + "(a longer export), or use a later --until"
         case .risk(let e): return "risk model: \(e)"
         case .response(let e): return "payment-response model: \(e)"
         }

@@ -34,9 +34,10 @@ enum TrainingReport {
         case .csv:
             var lines = ["model,train_rows,test_rows,auc,log_loss,brier"]
             let r = trained.evaluation.risk
-            lines.append("risk,\(r.trainRows),\(r.testRows),\(f(r.auc)),\(f(r.logLoss)),\(f(r.brier))")
-            lines.append("risk_base_rate,\(r.trainRows),\(r.testRows),\(f(r.baselines.baseRate.auc)),\(f(r.baselines.baseRate.logLoss)),\(f(r.baselines.baseRate.brier))")
-            lines.append("risk_last_late,\(r.trainRows),\(r.testRows),\(f(r.baselines.lastLate.auc)),\(f(r.baselines.lastLate.logLoss)),\(f(r.baselines.lastLate.brier))")
+            let auc = { (v: Double) in r.aucIsMeaningful ? f(v) : "" }
+            lines.append("risk,\(r.trainRows),\(r.testRows),\(auc(r.auc)),\(f(r.logLoss)),\(f(r.brier))")
+            lines.append("risk_base_rate,\(r.trainRows),\(r.testRows),\(auc(r.baselines.baseRate.auc)),\(f(r.baselines.baseRate.logLoss)),\(f(r.baselines.baseRate.brier))")
+            lines.append("risk_last_late,\(r.trainRows),\(r.testRows),\(auc(r.baselines.lastLate.auc)),\(f(r.baselines.lastLate.logLoss)),\(f(r.baselines.lastLate.brier))")
             if let s = trained.evaluation.response {
                 lines.append("response,\(s.trainRows),\(s.testRows),\(f(s.auc)),\(f(s.logLoss)),\(f(s.brier))")
             }
@@ -74,12 +75,17 @@ enum TrainingReport {
         out.append("")
         let r = trained.evaluation.risk
         out.append("\(heading)Risk model: P(paid more than \(trained.risk.lateThresholdDays) days after due), test period")
+        let auc = { (v: Double) in r.aucIsMeaningful ? f(v) : "—" }
         out += table(["", "model", "base rate", "late last time"], [
-            ["AUC", f(r.auc), f(r.baselines.baseRate.auc), f(r.baselines.lastLate.auc)],
+            ["AUC", auc(r.auc), auc(r.baselines.baseRate.auc), auc(r.baselines.lastLate.auc)],
             ["log-loss", f(r.logLoss), f(r.baselines.baseRate.logLoss), f(r.baselines.lastLate.logLoss)],
             ["Brier", f(r.brier), f(r.baselines.baseRate.brier), f(r.baselines.lastLate.brier)],
         ], markdown: markdown)
         out.append("rows: \(r.trainRows) train, \(r.testRows) test")
+        if !r.aucIsMeaningful, let late = r.testLate, let onTime = r.testOnTime {
+            out.append("AUC not shown: the test period has \(late) late and \(onTime) on-time invoices; "
+                       + "an AUC needs at least \(TrainingMinimum.perOutcome) of each")
+        }
         out.append("")
         out += table(["feature", "coefficient (per sd)", "odds ratio"],
                      zip(trained.risk.features, trained.risk.coefficients).map { [$0.rawValue, f($1), f(exp($1), 3)] },

@@ -55,3 +55,45 @@ import Testing
         #expect(throws: TrainingError.emptyLedger) { _ = try ModelTrainer.train(ledger: Ledger()) }
     }
 }
+
+/// `TrainingMinimum`: too little history is refused with its counts, and an AUC on a test
+/// period with too few of one outcome is not printed.
+@Suite struct TrainingMinimumTests {
+    /// Three clients over six months: a few dozen resolved invoices at most.
+    @Test func aTinyLedgerIsRefusedWithItsCounts() throws {
+        let world = TestWorld(clients: 3, months: 6, seed: 4)
+        var options = TrainingOptions(until: world.until)
+        options.halfLifeGrid = [5]
+        options.unreachedWeightGrid = [0.3]
+        do {
+            _ = try ModelTrainer.train(ledger: world.ledger, options: options)
+            Issue.record("a \(world.ledger.invoices.count)-invoice ledger trained")
+        } catch let error {
+            guard case .tooFewOutcomes(let resolved, let late, let onTime, _) = error else {
+                Issue.record("unexpected \(error)"); return
+            }
+            #expect(resolved == late + onTime)
+            #expect(resolved < TrainingMinimum.resolvedInvoices || min(late, onTime) < TrainingMinimum.perOutcome)
+            #expect(error.description.contains("the risk model needs at least 50"))
+        }
+    }
+
+    /// A test period of a handful of invoices: the fit runs, the AUCs are marked meaningless.
+    @Test func aSmallTestPeriodHidesTheAUC() throws {
+        let world = TestWorld(clients: 120, months: 12, seed: 9)
+        var options = TrainingOptions(until: world.until)
+        options.halfLifeGrid = [5]
+        options.unreachedWeightGrid = [0.3]
+        options.testFraction = 0.004
+        let risk = try ModelTrainer.train(ledger: world.ledger, options: options).evaluation.risk
+        let late = try #require(risk.testLate), onTime = try #require(risk.testOnTime)
+        #expect(late + onTime == risk.testRows)
+        #expect(!risk.aucIsMeaningful, "\(late) late, \(onTime) on time")
+    }
+
+    @Test func aucNeedsTenOfEachOutcome() {
+        #expect(TrainingMinimum.supportsAUC(late: 10, onTime: 10))
+        #expect(!TrainingMinimum.supportsAUC(late: 9, onTime: 500))
+        #expect(!TrainingMinimum.supportsAUC(late: 500, onTime: 9))
+    }
+}
