@@ -65,9 +65,14 @@ enum KPIOutput {
             summary.append(["Days late (mean)", ReportFormatting.days(p.averageDaysLate)])
             summary.append(["Cohort DSO (days)", ReportFormatting.days(p.cohortDSO)])
             let aging = AgingTables.clients(report.aging, title: "Aging on \(report.aging.asOf.iso) (\(report.currency))", clients: false)
-            let trend = periodsTable(report, title: "Monthly trend")
+            let h = p.horizonDays
+            let trend = periodsTable(report, title: "Monthly trend (money in \(report.currency), DSO and ADD in days)")
+            let star = format == .markdown ? "\\*" : "*"
+            let legend = "DSO: standard, countback, best possible. ≤\(h) d: share collected within \(h) days past due;\n"
+                + "\(star) so far: some invoices are not yet \(h) days past due, so the share may still rise.\n"
             let tableFormat = format.tableFormat
             return [summary, aging, trend].map { $0.rendered(as: tableFormat) }.joined(separator: "\n")
+                + (format == .markdown ? "\n" : "") + legend
         }
     }
 
@@ -77,8 +82,7 @@ enum KPIOutput {
         let human = title != nil
         let h = report.period.horizonDays
         let names = human
-            ? ["month", "sales (\(report.currency))", "AR at end (\(report.currency))", "DSO (days)", "countback DSO (days)",
-               "best DSO (days)", "ADD (days)", "CEI (%)", "current (%)", "collected ≤\(h) d past due"]
+            ? ["month", "sales", "AR at end", "DSO", "countback", "best", "ADD", "CEI %", "current %", "≤\(h) d"]
             : ["period", "from", "to", "sales", "arEnd", "dsoStandard", "dsoCountback", "bestPossibleDso", "add", "cei",
                "percentCurrent", "collectionRate90", "collectionRateComplete"]
         var table = ReportTable(title: title, columns: names.enumerated().map { i, name in
@@ -90,7 +94,7 @@ enum KPIOutput {
                            ReportFormatting.number(p.collectionEffectivenessIndex, decimals: 1),
                            ReportFormatting.number(p.percentCurrent, decimals: 1)]
             if human {
-                let rate = ReportFormatting.percent(share: p.collectionRate) + (p.collectionRateComplete ? "" : " so far")
+                let rate = ReportFormatting.percent(share: p.collectionRate) + (p.collectionRateComplete ? "" : "*")
                 return [name, ReportFormatting.money(p.sales, currency: nil), ReportFormatting.money(p.arEnd, currency: nil)]
                     + figures + [rate]
             }
