@@ -82,30 +82,42 @@ extension PolicyWorklist {
         } else {
             out.append("")
             out.append("Today, highest value at risk first:")
-            out.append("  " + [pad("invoice", 12), pad("client", 10), pad("balance", 12, right: true), pad("risk", 5, right: true),
-                               pad("tier", 8), pad("dpd", 5, right: true), pad("action", 34), pad("who", 7), "approval"].joined(separator: " "))
+            // Rows of cells first, then each column as wide as its widest cell, so the table is
+            // as narrow as its contents (it fits 100 columns for ordinary ids).
+            var rows: [[String]] = [["invoice", "client", "balance", "risk", "tier", "dpd", "action", "who", "approval"]]
             for item in active {
                 let actions: [(String, String, String)] = item.writeOff ? [("write off the open balance", "person", "")] :
                     item.contacts.map { c in
-                        let what = "\(c.channel.rawValue), \(c.tone.rawValue)\(c.isEscalation ? " (escalation)" : "")"
+                        let what = (c.isEscalation ? "escalate: " : "") + "\(c.channel.rawValue), \(c.tone.rawValue)"
                         let approval: String
                         if !c.needsApproval { approval = "" } else if c.executes(on: date) && c.decidedOn != date {
                             approval = "approved \(c.decidedOn.iso)"
                         } else if c.executes(on: date) {
                             approval = "approve today"
                         } else {
-                            approval = "approve → makes it \(c.executesOn.iso)"
+                            approval = "approve → \(c.executesOn.iso)"
                         }
                         return (what, c.whoDoesIt, approval)
                     }
                 for (k, action) in actions.enumerated() {
                     let lead = k == 0
-                        ? [pad(item.invoiceID, 12), pad(item.clientID, 10), pad(item.openBalance.decimalString, 12, right: true),
-                           pad(String(format: "%.2f", item.risk), 5, right: true), pad(item.tierName, 8),
-                           pad(item.daysPastDue > 0 ? "+\(item.daysPastDue)" : "\(item.daysPastDue)", 5, right: true)]
-                        : [pad("", 12), pad("", 10), pad("", 12), pad("", 5), pad("", 8), pad("", 5)]
-                    out.append("  " + (lead + [pad(action.0, 34), pad(action.1, 7), action.2]).joined(separator: " "))
+                        ? [item.invoiceID, item.clientID, item.openBalance.decimalString, String(format: "%.2f", item.risk),
+                           item.tierName, item.daysPastDue > 0 ? "+\(item.daysPastDue)" : "\(item.daysPastDue)"]
+                        : ["", "", "", "", "", ""]
+                    rows.append(lead + [action.0, action.1, action.2])
                 }
+            }
+            let rightAligned: Set<Int> = [2, 3, 5]
+            var widths = [Int](repeating: 0, count: rows[0].count)
+            for row in rows { for (j, cell) in row.enumerated() { widths[j] = max(widths[j], TerminalText.escaped(cell).count) } }
+            for row in rows {
+                let cells = row.enumerated().map { j, cell in
+                    j == row.count - 1 ? TerminalText.escaped(cell) : pad(cell, widths[j], right: rightAligned.contains(j))
+                }
+                out.append(cells.joined(separator: "  "))
+            }
+            if rows.contains(where: { $0.last?.hasPrefix("approve →") == true }) {
+                out.append("approve → D: once a person approves it, it is made on D (the copilot's delay).")
             }
         }
         let merged = contacts.filter { $0.invoiceIDs.count > 1 }

@@ -75,7 +75,7 @@ extension TimeAuditReport {
         }
         notes.append(source + ".")
         if projection == nil {
-            notes.append("Projected hours under a policy (--policy) need the simulator and are not available yet.")
+            notes.append("Add --policy P to project these hours under a policy with the simulator.")
         }
         return notes
     }

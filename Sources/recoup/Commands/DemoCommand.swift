@@ -92,7 +92,10 @@ struct DemoCommand: ParsableCommand {
                           ["compare", "none"] + policies + trusted + ["--runs", String(runs), "--seed", String(seed), "--html", "compare.html"],
                           show: true)
             demo.record("compare.html")
-            try demo.step("Time audit", file: "time-audit.md", ["report", "time-audit", "--format", "markdown"], show: false)
+            try demo.step("Time audit, now and under the tiered copilot policy", file: "time-audit.md", [
+                "report", "time-audit", "--policy", "policies/\(PolicyTemplate.copilot.fileName)",
+                "--runs", String(runs), "--seed", String(seed), "--format", "markdown",
+            ] + trusted, show: false)
             try demo.step("Return on the tiered copilot policy (tool at 250.00 a month)", file: "roi.md", [
                 "report", "roi", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--tool-cost-per-month", "250.00",
                 "--runs", String(runs), "--seed", String(seed), "--format", "markdown",

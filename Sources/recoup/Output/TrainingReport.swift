@@ -70,8 +70,8 @@ enum TrainingReport {
         let heading = markdown ? "## " : ""
         for w in trained.warnings { out.append("warning: \(w)") }
         if !trained.warnings.isEmpty { out.append("") }
-        out.append("Trained on data until \(trained.until.iso); invoices issued from \(trained.splitDay.iso) held out. "
-                   + "Stored as artifact \"models\" version \(version) (\(trained.dataFingerprint)).")
+        out.append("Trained on data until \(trained.until.iso); invoices issued from \(trained.splitDay.iso) held out.")
+        out.append("Stored as artifact \"models\" version \(version) (\(trained.dataFingerprint)).")
         out.append("")
         let r = trained.evaluation.risk
         out.append("\(heading)Risk model: P(paid more than \(trained.risk.lateThresholdDays) days after due), test period")

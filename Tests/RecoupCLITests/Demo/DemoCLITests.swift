@@ -40,12 +40,22 @@ import Testing
         let signedPolicy = try Data(contentsOf: URL(fileURLWithPath: out + "/policies/tiered-copilot.json"))
         let demoKey = try Data(contentsOf: URL(fileURLWithPath: out + "/demo.key"))
 
+        // The time audit projects the copilot policy's hours; no output carries stub text.
+        let audit = try String(contentsOfFile: out + "/time-audit.md", encoding: .utf8)
+        #expect(audit.contains("Projected hours/week (tiered-copilot)"), "\(audit)")
+        let texts = ["import.txt", "kpis.md", "aging.md", "train.txt", "compare.txt", "time-audit.md", "roi.md", "plan.txt"]
+        var before: [String: Data] = [:]
+        for file in texts {
+            let data = try Data(contentsOf: URL(fileURLWithPath: out + "/" + file))
+            before[file] = data
+            #expect(!String(decoding: data, as: UTF8.self).contains("not available"), "\(file) has stub text")
+        }
+
         let second = try CLIRunner.run(args)
         #expect(second.status == 0, "\(second.stderr)")
-        for file in ["compare.txt", "kpis.md", "roi.md", "plan.txt"] {
-            let again = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
-            let before = file == "compare.txt" ? compare : file == "plan.txt" ? plan : nil
-            if let before { #expect(again == before, "\(file) changed between two runs with the same seed") }
+        for file in texts {
+            let again = try Data(contentsOf: URL(fileURLWithPath: out + "/" + file))
+            #expect(again == before[file], "\(file) changed between two runs with the same seed")
         }
         // The same seed derives the same key, so the signed policies are byte-identical too.
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/policies/tiered-copilot.json")) == signedPolicy)
