@@ -124,8 +124,20 @@ struct DepositMatcher {
 
         // One recorded payment, or one open invoice, of the amount.
         let exactPayments = payments.filter { ledger.payments[$0].amount.minorUnits == amount }
-        if exactPayments.count == 1 {
-            return matchPayments(exactPayments, deposit, method: .amountAndClient, confidence: .medium)
+        if exactPayments.count == 1, let payment = exactPayments.first {
+            // The payment's invoice is the bookkeeper's application; the match is automatic only
+            // when the amount singles that invoice out among the client's open ones as well.
+            guard let invoice = lookup.invoiceOfPayment[payment] else {
+                return matchPayments(exactPayments, deposit, method: .amountAndClient, confidence: .medium)
+            }
+            let sameAmount = clients.flatMap { lookup.invoicesByClient[$0] ?? [] }
+                .filter { open($0, day, excluding: [payment]) == amount }
+            if sameAmount == [invoice] {
+                return matchPayments(exactPayments, deposit, method: .amountAndClient, confidence: .medium)
+            }
+            let reason: ExceptionReason = sameAmount.count > 1 ? .equalAmounts(count: sameAmount.count) : .invoiceOnlyFromPayment
+            return .exception(deposit, reason, method: .amountAndClient, invoiceIDs: [ledger.invoices[invoice].id],
+                              paymentIDs: [ledger.payments[payment].id], clientID: clientID)
         }
         if exactPayments.count > 1 {
             return .exception(deposit, .equalAmounts(count: exactPayments.count), method: .amountAndClient,

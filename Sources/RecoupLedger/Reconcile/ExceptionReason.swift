@@ -19,6 +19,10 @@ public enum ExceptionReason: Sendable, Hashable, Codable {
     case severalCombinations
     /// Only a candidate within the tolerance exists, and the memo names no invoice.
     case onlyNearAmount(difference: Money)
+    /// The memo names the client but no invoice; one recorded payment has the amount, but the
+    /// amount does not single out the invoice it was applied to (a partial payment, say), so the
+    /// invoice is known only from how the payment was recorded: suggested.
+    case invoiceOnlyFromPayment
     /// The memo names the client, but no payment, open invoice or combination fits; possibly a
     /// partial payment of an invoice the memo does not name.
     case noAmountFits
@@ -35,6 +39,7 @@ public enum ExceptionReason: Sendable, Hashable, Codable {
         case .severalCombinations: return "several combinations fit"
         case .onlyNearAmount(let difference): return "amount off by \(difference.decimalString)"
         case .noAmountFits: return "client named, no amount fits"
+        case .invoiceOnlyFromPayment: return "invoice only from payment"
         }
     }
 
@@ -56,6 +61,9 @@ public enum ExceptionReason: Sendable, Hashable, Codable {
             return "the memo names no invoice and the closest candidate differs by \(difference.decimalString) (suggested)"
         case .noAmountFits:
             return "the memo names the client, but no recorded payment, open invoice or combination of them has the amount"
+        case .invoiceOnlyFromPayment:
+            return "the memo names the client but no invoice; a recorded payment has the amount, but no open invoice does "
+                + "(a partial payment?); the payment's invoice is suggested"
         }
     }
 }

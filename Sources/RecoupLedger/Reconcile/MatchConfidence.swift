@@ -9,7 +9,9 @@ public enum MatchConfidence: String, Sendable, Hashable, Codable, CodingKeyRepre
     /// or with the payment(s) recorded against them.
     case high
     /// One soft point: the amount is off by at most the tolerance (cents), or the memo names
-    /// the client but no invoice and exactly one invoice, payment or combination fits, or the
+    /// the client but no invoice and exactly one invoice, payment or combination fits (a
+    /// recorded payment counts only when its invoice is also the one open invoice of that
+    /// amount: its application was a person's decision), or the
     /// memo names an invoice that the deposit pays only in part with no recorded payment to
     /// confirm it.
     case medium

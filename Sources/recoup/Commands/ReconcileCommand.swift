@@ -88,8 +88,8 @@ enum ReconcileOutput {
         return table
     }
 
-    /// The exceptions: id, day, amount, memo (escaped for the terminal, shortened to fit) and
-    /// the reason, in the result's order (received day, then id).
+    /// The exceptions: id, day, amount, memo (escaped for the terminal, shortened in the middle
+    /// to fit) and the reason, in the result's order (received day, then id).
     static func exceptionsTable(_ exceptions: [DepositMatch], currency: String) -> ReportTable {
         let columns: [ReportTable.Column] = [.init("Deposit"), .init("Received"), .init("Amount (\(currency))", alignment: .right),
                                              .init("Memo"), .init("Reason")]
@@ -126,10 +126,12 @@ enum ReconcileOutput {
         return table
     }
 
-    /// `text` cut to `width` characters, the last one `…` when cut.
+    /// `text` cut to `width` characters with `…` in the middle when it is longer: a memo's
+    /// start (the bank's prefix and the payer) and its end (the reference) both stay.
     static func fit(_ text: String, _ width: Int) -> String {
         guard text.count > width, width >= 1 else { return text }
-        return String(text.prefix(width - 1)) + "…"
+        let tail = (width - 1) * 2 / 5
+        return String(text.prefix(width - 1 - tail)) + "…" + String(text.suffix(tail))
     }
 
     /// A count with thousands separated by commas.

@@ -158,6 +158,34 @@ import Testing
         #expect(match.invoiceIDs == ["INV-002"])
     }
 
+    /// A memo naming the client but no invoice, with a recorded payment of the amount (the
+    /// generator's "REF" memos): automatic only when the amount also singles out the invoice
+    /// the payment was applied to. Keystone (C4) has two open 500.00 invoices, Maple (C5) one
+    /// of 700.00, Oakridge (C6) one of 1,000.00 paid 400.00 (a partial).
+    @Test func aRecordedPaymentCountsOnlyWhenTheAmountSinglesOutItsInvoice() throws {
+        let ledger = Ledger(
+            clients: [Client(id: "C4", name: "Keystone Realty"), Client(id: "C5", name: "Maple Clinic"),
+                      Client(id: "C6", name: "Oakridge Hotels")],
+            invoices: [Self.invoice(10, "C4", 50_000, "8001"), Self.invoice(11, "C4", 50_000, "8002"),
+                       Self.invoice(12, "C5", 70_000, "9001"), Self.invoice(13, "C6", 100_000, "9101")],
+            payments: [Payment(id: "PAY-A", clientID: "C4", receivedOn: Self.day(3), amount: Self.usd(50_000), invoiceID: "INV-0010"),
+                       Payment(id: "PAY-B", clientID: "C5", receivedOn: Self.day(3), amount: Self.usd(70_000), invoiceID: "INV-0012"),
+                       Payment(id: "PAY-C", clientID: "C6", receivedOn: Self.day(3), amount: Self.usd(40_000), invoiceID: "INV-0013")],
+            deposits: [Deposit(id: "E1", receivedOn: Self.day(3), amount: Self.usd(50_000), reference: "ACH KEYSTONE REALTY REF 104729"),
+                       Deposit(id: "E2", receivedOn: Self.day(3), amount: Self.usd(70_000), reference: "ACH MAPLE CLINIC REF 209458"),
+                       Deposit(id: "E3", receivedOn: Self.day(3), amount: Self.usd(40_000), reference: "ACH OAKRIDGE HOTELS REF 314187")])
+        let matches = try Reconciler.reconcile(ledger).matches
+        #expect(matches.map(\.deposit.id) == ["E1", "E2", "E3"])
+        // E1: INV-0010 and INV-0011 are both open at 500.00 → exception, the payment suggested.
+        #expect(matches[0].reason == .equalAmounts(count: 2) && matches[0].confidence == .low)
+        #expect(matches[0].invoiceIDs == ["INV-0010"] && matches[0].paymentIDs == ["PAY-A"])
+        // E2: INV-0012 is the one open invoice of 700.00, and PAY-B is applied to it → medium.
+        #expect(matches[1].method == .amountAndClient && matches[1].confidence == .medium)
+        #expect(matches[1].invoiceIDs == ["INV-0012"] && matches[1].paymentIDs == ["PAY-B"] && !matches[1].isPartial)
+        // E3: no open invoice of 400.00; only PAY-C's application says which → exception.
+        #expect(matches[2].reason == .invoiceOnlyFromPayment && matches[2].invoiceIDs == ["INV-0013"])
+    }
+
     @Test func aWindowEndingBeforeItStartsIsRefused() {
         #expect(throws: ReconcileError.emptyWindow(from: Self.day(5), to: Self.day(4))) {
             try Reconciler.reconcile(Self.ledger, options: ReconcileOptions(from: Self.day(5), to: Self.day(4)))
