@@ -20,10 +20,9 @@ public struct ReconciliationSummary: Sendable, Hashable, Codable {
     public var depositAmount: Money
     public var matchedAmount: Money
 
-    /// `matchedAutomatically / deposits`, nil when there are no deposits.
-    public var shareMatched: Double? {
-        deposits == 0 ? nil : Double(matchedAutomatically) / Double(deposits)
-    }
+    /// `matchedAutomatically / deposits`, nil when there are no deposits (a rate, so a
+    /// `Double`; the counts beside it are exact).
+    public var shareMatched: Double?
 
     /// The summary of `matches`.
     public init(matches: [DepositMatch], from: Day?, to: Day?) {
@@ -43,6 +42,7 @@ public struct ReconciliationSummary: Sendable, Hashable, Codable {
             methods[match.method, default: 0] += 1
         }
         matchedAutomatically = automatic
+        shareMatched = matches.isEmpty ? nil : Double(automatic) / Double(matches.count)
         exceptions = matches.count - automatic
         byMethod = methods
         byConfidence = levels

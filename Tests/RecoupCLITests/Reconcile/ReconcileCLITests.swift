@@ -100,6 +100,7 @@ import Testing
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["deposits"] as? Int == 2)
         #expect(summary["matchedAutomatically"] as? Int == 1)
+        #expect(summary["shareMatched"] as? Double == 0.5)
     }
 
     @Test(arguments: [
