@@ -24,6 +24,7 @@ struct RecoupCommand: ParsableCommand {
             FeaturesCommand.self,
             SimulateCommand.self,
             CompareCommand.self,
+            ReconcileCommand.self,
             TuneCommand.self,
             NotebookCommand.self,
         ]

@@ -15,9 +15,9 @@ import Darwin
 /// `..` and symbolic links resolved as far as the path exists, it is the folder or below it.
 public enum NotebookWrites {
     /// Options whose value is a path the command writes, in every `recoup` command: files
-    /// (`--emit`, `--html`, `--chart`, `--out`: a file, a folder of files, or `keys generate`'s
-    /// base name) and the store (`--db`, which `import`, `train` and `demo` change).
-    public static let outputOptions: Set<String> = ["--out", "--emit", "--html", "--chart", "--db"]
+    /// (`--emit`, `--html`, `--chart`, `--csv`, `--out`: a file, a folder of files, or `keys
+    /// generate`'s base name) and the store (`--db`, which `import`, `train` and `demo` change).
+    public static let outputOptions: Set<String> = ["--out", "--emit", "--html", "--chart", "--csv", "--db"]
 
     /// Commands whose positional arguments are written: `policy sign FILE` signs FILE in place
     /// unless `--out` is given; `notebook run FILE` rewrites FILE.

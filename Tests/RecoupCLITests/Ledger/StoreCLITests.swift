@@ -17,7 +17,7 @@ import Testing
         ["report", "kpis"], ["report", "aging"], ["report", "time-audit"], ["features", "export"], ["train"],
         ["simulate", "--policy", "none"], ["compare", "none"], ["report", "roi", "--unverified", "--policy", policy("fixed")],
         ["tune", "--unverified", "--base", policy("fixed"), "--vary", "escalation.daysPastDue=30..60/10"],
-        ["plan", "--unverified", "--policy", policy("fixed"), "--date", "2026-01-05"],
+        ["plan", "--unverified", "--policy", policy("fixed"), "--date", "2026-01-05"], ["reconcile"],
     ]
 
     /// A small bundle: two clients, three invoices, one payment, one timesheet row.

@@ -7,7 +7,7 @@ import Testing
     /// Every option of every command that takes a value, classified. `written` must match
     /// NotebookWrites.outputOptions (Sources/RecoupReports/Notebook/NotebookWrites.swift); a new
     /// option fails `everyOptionIsClassified` until it is added to one list or the other.
-    static let written: Set<String> = ["--out", "--emit", "--html", "--chart", "--db"]
+    static let written: Set<String> = ["--out", "--emit", "--html", "--chart", "--csv", "--db"]
     static let notWritten: Set<String> = [
         "--as-of", "--base", "--baseline", "--clients", "--costs", "--date", "--end", "--format", "--from", "--key",
         "--kind", "--late-threshold-days", "--map", "--max-human-hours-per-week", "--min-collection-rate", "--months",
