@@ -26,7 +26,7 @@ struct DemoCommand: ParsableCommand {
     /// so the demo never replaces a store or report it did not make.
     static let outputNames: Set<String> = [
         "bundle", "policies", "recoup.db", "recoup.db-wal", "recoup.db-shm", "recoup.db-journal", "import.txt", "kpis.md",
-        "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md", "roi.md", "plan.txt", "demo.key", "demo.pub",
+        "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md", "reconcile.txt", "roi.md", "plan.txt", "demo.key", "demo.pub",
     ]
 
     @Option(name: .long, help: "The folder to write everything to.")
@@ -96,6 +96,7 @@ struct DemoCommand: ParsableCommand {
                 "report", "time-audit", "--policy", "policies/\(PolicyTemplate.copilot.fileName)",
                 "--runs", String(runs), "--seed", String(seed), "--format", "markdown",
             ] + trusted, show: false)
+            try demo.step("Matching bank deposits to invoices and payments", file: "reconcile.txt", ["reconcile"], show: false)
             try demo.step("Return on the tiered copilot policy (tool at 250.00 a month)", file: "roi.md", [
                 "report", "roi", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--tool-cost-per-month", "250.00",
                 "--runs", String(runs), "--seed", String(seed), "--format", "markdown",

@@ -43,7 +43,8 @@ import Testing
         // The time audit projects the copilot policy's hours; no output carries stub text.
         let audit = try String(contentsOfFile: out + "/time-audit.md", encoding: .utf8)
         #expect(audit.contains("Projected hours/week (tiered-copilot)"), "\(audit)")
-        let texts = ["import.txt", "kpis.md", "aging.md", "train.txt", "compare.txt", "time-audit.md", "roi.md", "plan.txt"]
+        let texts = ["import.txt", "kpis.md", "aging.md", "train.txt", "compare.txt", "time-audit.md", "reconcile.txt", "roi.md",
+                     "plan.txt"]
         var before: [String: Data] = [:]
         for file in texts {
             let data = try Data(contentsOf: URL(fileURLWithPath: out + "/" + file))
