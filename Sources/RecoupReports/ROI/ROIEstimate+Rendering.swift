@@ -24,7 +24,13 @@ extension ROIEstimate {
             ("monthly savings, all three ($)", monthlySavings, money),
             ("payback of a year of the tool (months)", paybackMonths, months),
         ]
-        for (name, v, f) in rows { t.append([name, f(v.mean), "[\(f(v.lo)), \(f(v.hi))]"]) }
+        for (name, v, f) in rows {
+            if name.hasPrefix("payback"), toolCostPerMonth <= 0 {
+                t.append([name, "no tool cost given", ""])
+            } else {
+                t.append([name, f(v.mean), "[\(f(v.lo)), \(f(v.hi))]"])
+            }
+        }
         return t
     }
 
@@ -40,8 +46,13 @@ extension ROIEstimate {
         ]
     }
 
-    /// Table text followed by the assumptions.
-    public func rendered(as format: ReportTable.Format) -> String {
-        table(grouping: format != .csv).rendered(as: format) + "\n" + assumptions.map { "assumption: " + $0 }.joined(separator: "\n") + "\n"
+    /// Table text followed by the verdict (not in CSV, which is one table) and the assumptions.
+    public func rendered(as format: ReportTable.Format, verdict: ROIVerdict? = nil) -> String {
+        let table = table(grouping: format != .csv).rendered(as: format)
+        let assumptions = assumptions.map { "assumption: " + $0 }.joined(separator: "\n") + "\n"
+        guard let verdict, format != .csv else { return table + "\n" + assumptions }
+        let paragraph = "Verdict: " + verdict.text
+        let text = format == .text ? ChartFrame.wrap(paragraph, perLine: 100, maxLines: .max).joined(separator: "\n") : paragraph
+        return table + "\n" + text + "\n\n" + assumptions
     }
 }

@@ -8,7 +8,7 @@ public enum ROIPage {
     /// estimate was made from; either may lack a figure, and its chart point is then left out).
     /// - Parameter footer: a line at the bottom (the tool and version).
     public static func make(roi: ROIEstimate, baseline: SimulationReport.Projection, policy: SimulationReport.Projection,
-                            footer: String? = nil) -> ReportPage {
+                            verdict: ROIVerdict? = nil, footer: String? = nil) -> ReportPage {
         let projections = [baseline, policy]
         var page = ReportPage(
             title: UnverifiedMarking.title("Return of \(roi.policy) against \(roi.baseline)", unverified: roi.unverifiedPolicies),
@@ -16,6 +16,11 @@ public enum ROIPage {
                 + "Each figure is a mean over the runs with its 95% interval.",
             footer: footer)
 
+        if let verdict {
+            var first = ReportPage.Section(heading: "Verdict")
+            first.blocks.append(.paragraph(verdict.text))
+            page.sections.append(first)
+        }
         var figures = ReportPage.Section(heading: "Return")
         figures.blocks.append(.paragraph(
             "Every figure is computed run by run from the same simulated runs of both policies (same invoices, same random draws), "

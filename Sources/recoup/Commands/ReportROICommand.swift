@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecoupLedger
 import RecoupPolicy
 import RecoupReports
 import RecoupSimulation
@@ -49,12 +50,15 @@ struct ReportROICommand: ParsableCommand {
             if let costs = simulation.costs { rate = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)).costOfCapital }
             let roi = ROIEstimate(baseline: report.projections[0], policy: report.projections[1],
                                   toolCostPerMonth: tool.minorUnits, costOfCapital: rate)
+            let miss = report.backTest.map { abs($0.actual.collectionRate - $0.replayedCollectionRate.mean) }
+            let actions = try? LedgerStore(path: store.path, access: .readOnly).rowCounts()["actions"]
+            let verdict = ROIVerdict(roi: roi, backTestMiss: miss, loggedActions: actions ?? nil)
             if let htmlFile {
                 let page = ROIPage.make(roi: roi, baseline: report.projections[0], policy: report.projections[1],
-                                        footer: "recoup \(RecoupVersion.current)")
+                                        verdict: verdict, footer: "recoup \(RecoupVersion.current)")
                 try htmlFile.write(page.html())
             }
-            print(roi.rendered(as: output.format.tableFormat), terminator: "")
+            print(roi.rendered(as: output.format.tableFormat, verdict: verdict), terminator: "")
         }
     }
 }

@@ -3,6 +3,10 @@ import Testing
 @testable import RecoupSimulation
 
 @Suite struct ROIEstimateTests {
+    static func projection(_ name: String, _ cost: [Double], _ dso: [Double], _ writeOff: [Double]) -> SimulationReport.Projection {
+        projection(name, cost: cost, dso: dso, writeOff: writeOff)
+    }
+
     static func projection(_ name: String, cost: [Double], dso: [Double], writeOff: [Double]) -> SimulationReport.Projection {
         var p = SimulationReport.Projection(policy: name, mode: "autonomous", invoices: 100, runs: cost.count,
                                             horizonDays: 400, figures: [:], difference: nil)

@@ -1,0 +1,81 @@
+import RecoupSimulation
+
+/// The ROI in three to five plain sentences, each figure the one in the ROI table (same
+/// rounding), and "cannot tell from this ledger" where the ledger does not support a claim:
+/// an interval that spans zero, or a write-off gain no larger than the back-test's own miss on
+/// the collection rate (the simulator could not tell that gain from its own error).
+public struct ROIVerdict: Sendable, Equatable {
+    public var sentences: [String]
+
+    /// - Parameters:
+    ///   - roi: the estimate whose figures the sentences quote.
+    ///   - backTestMiss: |actual − replayed| collection rate of the history's back-test (a
+    ///     fraction), nil when there was no back-test.
+    ///   - loggedActions: the actions the ledger logs, nil when unknown; 0 names an empty history.
+    public init(roi: ROIEstimate, backTestMiss: Double?, loggedActions: Int?) {
+        func money(_ x: Double) -> String { ChartNumberFormat.fixed(abs(x), decimals: 0, grouping: true) }
+        func cents(_ x: Double) -> String { ReportFormatting.number(abs(x), decimals: 2) }
+        func interval(_ v: Interval, _ f: (Double) -> String) -> String {
+            let (a, b) = v.mean >= 0 ? (v.lo, v.hi) : (-v.hi, -v.lo)
+            return "[\(a < 0 ? "-" : "")\(f(a)), \(b < 0 ? "-" : "")\(f(b))]"
+        }
+        func spansZero(_ v: Interval) -> Bool { v.lo < 0 && v.hi > 0 }
+        var s: [String] = []
+        let who = roi.policy, base = roi.baseline
+        if loggedActions == 0 {
+            s.append("The ledger logs no collection actions, so the \(base) baseline counts no contacts or hours; import actions.csv "
+                     + "for a baseline that shows what the firm does today.")
+        }
+        let saved = roi.annualCostSaved
+        if spansZero(saved) {
+            s.append("Whether \(who) costs more or less than \(base) in collections work cannot be told from this ledger "
+                     + "(\(ReportFormatting.number(roi.costPerInvoiceBefore.mean, decimals: 2)) vs "
+                     + "\(ReportFormatting.number(roi.costPerInvoiceAfter.mean, decimals: 2)) per invoice; a year's difference "
+                     + "\(interval(saved, money))).")
+        } else {
+            let more = saved.mean < 0
+            s.append("Collections work costs \(cents(roi.costPerInvoiceAfter.mean - roi.costPerInvoiceBefore.mean)) \(more ? "more" : "less") "
+                     + "per invoice under \(who) than under \(base) (\(cents(roi.costPerInvoiceAfter.mean)) vs "
+                     + "\(cents(roi.costPerInvoiceBefore.mean))): about \(money(saved.mean)) \(interval(saved, money)) a year "
+                     + (more ? "more, for its extra contacts and reviews." : "saved."))
+        }
+        let cash = roi.cashReleased
+        if spansZero(cash) {
+            s.append("Whether it collects cash sooner cannot be told from this ledger (cash released \(interval(cash, money))).")
+        } else if cash.mean > 0 {
+            s.append("It collects sooner, releasing about \(money(cash.mean)) \(interval(cash, money)) of cash, worth "
+                     + "\(money(roi.annualFinancingValue.mean)) a year at \(ReportFormatting.number(roi.costOfCapital * 100, decimals: 1))%.")
+        } else {
+            s.append("It collects later, tying up about \(money(cash.mean)) \(interval(cash, money)) more cash.")
+        }
+        let avoided = roi.annualWriteOffsAvoided
+        let rateGain = roi.annualSales > 0 ? abs(avoided.mean) / roi.annualSales : 0
+        if let miss = backTestMiss, rateGain <= miss {
+            s.append("Write-offs avoided (\(money(avoided.mean)) a year) cannot be told from this ledger: the change in the "
+                     + "write-off rate, \(ReportFormatting.number(rateGain * 100, decimals: 1)) points, is no larger than the "
+                     + "back-test's own miss on the collection rate, \(ReportFormatting.number(miss * 100, decimals: 1)) points.")
+        } else if spansZero(avoided) {
+            s.append("Whether it changes write-offs cannot be told from this ledger (\(interval(avoided, money)) a year).")
+        } else {
+            s.append("Write-offs \(avoided.mean >= 0 ? "avoided" : "added"): about \(money(avoided.mean)) \(interval(avoided, money)) a year.")
+        }
+        if roi.toolCostPerMonth <= 0 {
+            s.append("No tool cost was given (--tool-cost-per-month), so no payback is computed.")
+        } else if roi.monthlySavings.hi <= 0 {
+            s.append("The tool (\(ReportFormatting.number(roi.toolCostPerMonth, decimals: 2)) a month) does not pay for itself on these figures.")
+        } else if !spansZero(roi.monthlySavings) {
+            let payback = roi.paybackMonths.mean.isFinite
+                ? "is paid back in \(ReportFormatting.number(roi.paybackMonths.mean, decimals: 1)) months of savings."
+                : "is paid back in most runs, but not in all."
+            s.append("Altogether it saves about \(money(roi.monthlySavings.mean)) \(interval(roi.monthlySavings, money)) a month, so a year "
+                     + "of the tool (\(ReportFormatting.number(roi.toolCostPerMonth, decimals: 2)) a month) " + payback)
+        } else {
+            s.append("Whether the savings pay for the tool cannot be told from this ledger (monthly savings "
+                     + "\(interval(roi.monthlySavings, money))).")
+        }
+        sentences = s
+    }
+
+    /// The sentences as one paragraph.
+    public var text: String { sentences.joined(separator: " ") }
+}
