@@ -140,19 +140,7 @@ extension LedgerImportError {
 }
 
 /// A number with thousands separators, for messages about amounts (`92,233,720,368,547,758.07`).
-func groupedAmount(_ minorUnits: Int64) -> String {
-    let text = Money(minorUnits: minorUnits).decimalString
-    let negative = text.hasPrefix("-")
-    let body = negative ? String(text.dropFirst()) : text
-    let parts = body.split(separator: ".", maxSplits: 1)
-    let whole = Array(parts[0])
-    var grouped = ""
-    for (k, c) in whole.enumerated() {
-        if k > 0 && (whole.count - k) % 3 == 0 { grouped.append(",") }
-        grouped.append(c)
-    }
-    return (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
-}
+func groupedAmount(_ minorUnits: Int64) -> String { Money(minorUnits: minorUnits).groupedDecimalString }
 
 /// A whole number with thousands separators (`4,294,967,296`).
 func groupedInteger(_ value: Int64) -> String {

@@ -201,14 +201,8 @@ struct RowWriter {
             report(record, dayColumn, "\(Day(ordinal: Int(received)).iso) is before invoice \(invoiceText(record)) was issued (\(Day(ordinal: Int(issued)).iso)); a payment cannot settle an invoice not yet issued: record a prepayment as an unapplied payment with an empty invoice_id")
             return
         }
-        let before = session.invoicePaid[index]
-        let (paid, overflow) = before.addingReportingOverflow(amount)
-        session.invoicePaid[index] = overflow ? Int64.max : paid
-        let owed = session.invoiceAmount[index]
-        guard overflow || paid > owed else { return }
-        let already = before > 0 ? ", \(groupedAmount(min(before, owed))) already paid or credited" : ""
-        let excess = overflow ? amount : paid - max(before, owed)
-        report(record, j, "\(groupedAmount(amount)) would pay invoice \(invoiceText(record)) (\(groupedAmount(owed))\(already)) \(groupedAmount(min(excess, amount))) more than it is owed; record the excess as an unapplied payment with an empty invoice_id")
+        guard let excess = settle(index, amount) else { return }
+        report(record, j, "\(groupedAmount(amount)) would pay invoice \(invoiceText(record)) (\(excess.context)) \(groupedAmount(excess.amount)) more than it is owed; record the excess as an unapplied payment with an empty invoice_id")
     }
 
     /// Checks an inserted credit note: with the payments applied to its invoice and its other
@@ -218,15 +212,22 @@ struct RowWriter {
         guard case .int(let invoice) = cells[invoiceColumn], invoice >= 0, invoice < Int64(session.invoicePaid.count),
             let j = amountColumn, case .int(let amount) = cells[j]
         else { return }
-        let index = Int(invoice)
+        guard let excess = settle(Int(invoice), amount) else { return }
+        report(record, j, "a credit note of \(groupedAmount(amount)) on invoice \(invoiceText(record)) (\(excess.context)) would settle \(groupedAmount(excess.amount)) more than it is owed; credit at most the open balance, or record a refund separately")
+    }
+
+    /// Adds `amount` to what invoice `index` has been paid or credited; nil while that stays
+    /// within its amount, otherwise the excess and the invoice's amount and what was settled
+    /// before, as messages quote them (`500.50, 50.50 already paid or credited`).
+    private func settle(_ index: Int, _ amount: Int64) -> (amount: Int64, context: String)? {
         let before = session.invoicePaid[index]
         let (settled, overflow) = before.addingReportingOverflow(amount)
         session.invoicePaid[index] = overflow ? Int64.max : settled
         let owed = session.invoiceAmount[index]
-        guard overflow || settled > owed else { return }
+        guard overflow || settled > owed else { return nil }
         let already = before > 0 ? ", \(groupedAmount(min(before, owed))) already paid or credited" : ""
         let excess = overflow ? amount : settled - max(before, owed)
-        report(record, j, "a credit note of \(groupedAmount(amount)) on invoice \(invoiceText(record)) (\(groupedAmount(owed))\(already)) would settle \(groupedAmount(min(excess, amount))) more than it is owed; credit at most the open balance, or record a refund separately")
+        return (min(excess, amount), groupedAmount(owed) + already)
     }
 
     /// The invoice id a payment names, as messages quote it.

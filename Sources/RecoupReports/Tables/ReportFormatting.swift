@@ -4,18 +4,7 @@ public enum ReportFormatting {
     /// `1,234.50 USD`, `-12.00 EUR`; without the code when `currency` is nil (for columns whose
     /// header names it).
     public static func money(_ value: Money, currency: String?) -> String {
-        let text = value.decimalString
-        let negative = text.hasPrefix("-")
-        let digits = negative ? String(text.dropFirst()) : text
-        let parts = digits.split(separator: ".", maxSplits: 1)
-        let whole = Array(parts[0])
-        var grouped = ""
-        for (i, ch) in whole.enumerated() {
-            if i > 0 && (whole.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
-        }
-        let fraction = parts.count > 1 ? String(parts[1]) : "00"
-        return (negative ? "-" : "") + grouped + "." + fraction + (currency.map { " " + $0 } ?? "")
+        value.groupedDecimalString + (currency.map { " " + $0 } ?? "")
     }
 
     /// Money rounded to whole units (half away from zero), thousands separated by commas:
