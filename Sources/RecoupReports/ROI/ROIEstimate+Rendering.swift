@@ -42,7 +42,7 @@ extension ROIEstimate {
             "invoices a year: \(ChartNumberFormat.fixed(invoicesPerYear, decimals: 0, grouping: true)); "
                 + "cost of capital \(ChartNumberFormat.fixed(costOfCapital * 100, decimals: 1))% a year; "
                 + "tool cost $\(ChartNumberFormat.fixed(toolCostPerMonth, decimals: 2, grouping: true)) a month",
-            "costs per contact and per human minute: the cost model (SPEC §5 defaults unless --costs)",
+            "costs per contact and per human minute: the cost model (docs/costs.md defaults unless --costs)",
         ]
     }
 

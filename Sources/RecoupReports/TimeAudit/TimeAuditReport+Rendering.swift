@@ -71,7 +71,7 @@ extension TimeAuditReport {
         if ledgerWeeks > 0 {
             source += "; \(ledgerWeeks) estimated from the ledger ("
                 + "\(ReportFormatting.number(loggedActionMinutes / 60, decimals: 1)) hours from logged action minutes, "
-                + "\(ReportFormatting.number(estimatedMinutes / 60, decimals: 1)) hours from the cost model's minutes per task, SPEC §5)"
+                + "\(ReportFormatting.number(estimatedMinutes / 60, decimals: 1)) hours from the cost model's minutes per task, docs/costs.md)"
         }
         notes.append(source + ".")
         if projection == nil {

@@ -38,13 +38,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "With --truth: the policy file (recoup.policy/v1) to run the world under.")
     var policy: String?
 
-    @Flag(name: .long, help: "Run the same world forward under --policy and print its true outcomes (SPEC §6).")
+    @Flag(name: .long, help: "Run the same world forward under --policy and print its true outcomes (docs/synthetic-world.md).")
     var truth = false
 
     @Option(name: .long, parsing: .unconditional, help: "With --truth: number of runs (behaviour draws of runs 0…R−1).")
     var runs: Int = 1
 
-    @Option(name: .long, help: "With --truth: cost file (docs/costs.md). Default: SPEC §5 costs.")
+    @Option(name: .long, help: "With --truth: cost file (docs/costs.md). Default: the standard costs.")
     var costs: String?
 
     @Option(name: .long, help: "With --truth: first issue day of the cohort (default: the window's start).")

@@ -29,7 +29,7 @@ struct ReportTimeAuditCommand: ParsableCommand {
     var chart: String?
     @Flag(help: "Add the week-by-week table (with --format csv: print it instead of the task table).")
     var weekly = false
-    @Option(help: "Cost file with the minutes per task (docs/costs.md). Default: SPEC §5.")
+    @Option(help: "Cost file with the minutes per task (docs/costs.md). Default: the standard minutes.")
     var costs: String?
 
     @Option(help: "Also project the hours under this policy file (simulated; needs recoup train).")

@@ -24,7 +24,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Share of the latest-issued invoices held out for evaluation (0–1).")
     var testFraction: Double = 0.2
 
-    @Option(name: .long, parsing: .unconditional, help: "Days after due beyond which a payment counts as late (SPEC §4's T).")
+    @Option(name: .long, parsing: .unconditional, help: "Days after due beyond which a payment counts as late (the risk model's T, docs/models.md).")
     var lateThresholdDays: Int = 15
 
     func validate() throws {

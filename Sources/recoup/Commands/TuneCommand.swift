@@ -42,7 +42,7 @@ struct TuneCommand: ParsableCommand {
     @Option(name: .long, help: "Last issue day of the invoices to replay (YYYY-MM-DD). Default: the last.", transform: Day.argument)
     var to: Day?
 
-    @Option(name: .long, help: "A JSON file of cost overrides (SPEC §5).")
+    @Option(name: .long, help: "A JSON file of cost overrides (docs/costs.md).")
     var costs: String?
 
     @Option(name: .customLong("max-human-hours-per-week"), parsing: .unconditional, help: "Constraint: human hours per week (mean) at most this.")

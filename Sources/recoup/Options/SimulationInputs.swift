@@ -19,7 +19,7 @@ struct SimulationArguments: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Seed of every random draw; the same seed gives the same output.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "A JSON file of cost overrides (SPEC §5).")
+    @Option(name: .long, help: "A JSON file of cost overrides (docs/costs.md).")
     var costs: String?
 
     @OptionGroup var trust: PolicyTrustOptions
