@@ -42,7 +42,7 @@ extension ROIEstimate {
             "invoices a year: \(ChartNumberFormat.fixed(invoicesPerYear, decimals: 0, grouping: true)); "
                 + "cost of capital \(ChartNumberFormat.fixed(costOfCapital * 100, decimals: 1))% a year; "
                 + "tool cost $\(ChartNumberFormat.fixed(toolCostPerMonth, decimals: 2, grouping: true)) a month",
-            "costs per contact and per human minute: the cost model (docs/costs.md defaults unless --costs)",
+            "costs per contact and per human minute: the cost model (docs/costs.md, or --costs)",
         ]
     }
 
@@ -52,7 +52,7 @@ extension ROIEstimate {
         let assumptions = assumptions.map { "assumption: " + $0 }.joined(separator: "\n") + "\n"
         guard let verdict, format != .csv else { return table + "\n" + assumptions }
         let paragraph = "Verdict: " + verdict.text
-        let text = format == .text ? ChartFrame.wrap(paragraph, perLine: 100, maxLines: .max).joined(separator: "\n") : paragraph
+        let text = format == .text ? TextWrap.wrapped(paragraph) : paragraph
         return table + "\n" + text + "\n\n" + assumptions
     }
 }

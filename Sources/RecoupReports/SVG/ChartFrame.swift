@@ -56,26 +56,9 @@ struct ChartFrame {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
-    /// `text` broken at spaces into lines of at most `perLine` characters; a word longer than a
-    /// line, or text needing more than `maxLines`, is cut with an ellipsis.
+    /// `text` broken at spaces into lines (`TextWrap.lines`).
     static func wrap(_ text: String, perLine: Int, maxLines: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if candidate.count <= perLine {
-                current = candidate
-            } else {
-                if !current.isEmpty { lines.append(current) }
-                current = word.count <= perLine ? String(word) : String(word.prefix(max(1, perLine - 1))) + "…"
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        if lines.count > maxLines {
-            lines = Array(lines.prefix(maxLines))
-            lines[maxLines - 1] = String(lines[maxLines - 1].prefix(max(1, perLine - 1))) + "…"
-        }
-        return lines.isEmpty ? [""] : lines
+        TextWrap.lines(text, perLine: perLine, maxLines: maxLines)
     }
 
     init(width: Double, height: Double, title: String, subtitle: String?, xTitle: String, yTitle: String,

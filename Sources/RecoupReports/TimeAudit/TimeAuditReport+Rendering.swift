@@ -89,7 +89,7 @@ extension TimeAuditReport {
             return weekly ? weeklyTable().rendered(as: .csv) : taskTable().rendered(as: .csv)
         case .text:
             var out = taskTable(title: title).rendered(as: .text) + "\n"
-            out += notes.map { $0 + "\n" }.joined()
+            out += notes.map { TextWrap.wrapped($0) + "\n" }.joined()
             if weekly { out += "\n" + weeklyTable(title: "By week (hours)").rendered(as: .text) }
             return out
         case .markdown:

@@ -102,7 +102,10 @@ enum TimeAuditFixture {
         // Total 283.5 min = 4.7 h (4.725), 2.36 a week.
         #expect(lines.contains { $0.hasPrefix("Total") && $0.contains("4.7") && $0.contains("2.36") && $0.hasSuffix("100.0%") })
         #expect(text.contains("A policy can automate 48.5% of this work"))
-        #expect(text.contains("1 of 2 weeks from timesheets; 1 estimated from the ledger (0.2 hours from logged action minutes, 1.0 hours"))
+        // Notes are wrapped at 100 columns; read them as one paragraph.
+        let prose = text.replacingOccurrences(of: "\n", with: " ")
+        #expect(prose.contains("1 of 2 weeks from timesheets; 1 estimated from the ledger (0.2 hours from logged action minutes, 1.0 hours"))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 })
         #expect(text.contains("Add --policy P to project these hours"))
         #expect(!text.contains("not available"))
         let csv = report.rendered(as: .csv)
