@@ -67,7 +67,7 @@ extension OffPolicyEstimate {
                          projections: [SimulationReport.Projection], seed: UInt64) -> [OffPolicyEstimate] {
         let logged = LoggedTrajectories(ledger: ledger, cohort: cohort)
         guard logged.hasPropensities, !logged.eligible.isEmpty else { return [] }
-        let historyIndex = policies.firstIndex { if case .history = $0.kind { return true } else { return false } }
+        let historyIndex = policies.firstIndex { $0.isHistory }
         var out: [OffPolicyEstimate] = []
         for (p, policy) in policies.enumerated() {
             guard let engine = policy.engine else { continue }
