@@ -51,7 +51,12 @@ extension SimulationReport {
                     guard let m else { return "null" }
                     return "{ \"dso\": \(SimulationReport.jsonInterval(m[.dso])), \"collectionRate\": \(SimulationReport.jsonInterval(m[.collectionRate])) }"
                 }
-                lines.append("    \"offPolicy\": { \"eligibleInvoices\": \(o.eligibleInvoices), \"matchedInvoices\": \(o.matchedInvoices), \"effectiveSampleSize\": \(SimulationReport.jsonNumber(o.effectiveSampleSize)), \"thin\": \(o.isThin), \"caveat\": \(SimulationReport.jsonString(OffPolicyEstimate.caveat)),\n      \"ips\": \(block(o.ips)),\n      \"snips\": \(block(o.snips)),\n      \"doublyRobust\": \(block(o.doublyRobust)),\n      \"disagreesWithModel\": [\(o.disagreements.map { SimulationReport.jsonString($0.rawValue) }.joined(separator: ", "))] }")
+                let head = "    \"offPolicy\": { \"eligibleInvoices\": \(o.eligibleInvoices), \"matchedInvoices\": \(o.matchedInvoices), \"effectiveSampleSize\": \(Int(o.effectiveSampleSize.rounded())), \"thin\": \(o.isThin)"
+                if let why = o.withheldBecause {
+                    lines.append(head + ", \"estimated\": false, \"withheldBecause\": \(SimulationReport.jsonString(why)) }")
+                } else {
+                    lines.append(head + ", \"estimated\": true,\n      \"ips\": \(block(o.ips)),\n      \"snips\": \(block(o.snips)),\n      \"doublyRobust\": \(block(o.doublyRobust)),\n      \"disagreesWithModel\": [\(o.disagreements.map { SimulationReport.jsonString($0.rawValue) }.joined(separator: ", "))] }")
+                }
             }
             _ = p
             objects.append(lines.joined(separator: ",\n") + " }")
