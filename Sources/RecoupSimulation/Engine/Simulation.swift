@@ -39,6 +39,7 @@ public enum Simulation {
         var report = SimulationReport(totals: totals, policies: policies, cohort: cohort, options: options,
                                       actuals: matured == cohort.to ? HistoryActuals(ledger: ledger, cohort: cohort) : nil)
         report.historyPolicy = estimate
+        report.support = policies.compactMap { ActionSupport.check($0, ledger: ledger) }
         if let h = history, let through = matured {
             let wholeWindow = through == cohort.to
             let backCohort = wholeWindow ? cohort : try? ReplayCohort(ledger: ledger, from: cohort.from, to: through)

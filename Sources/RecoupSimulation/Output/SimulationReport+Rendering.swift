@@ -40,6 +40,7 @@ extension SimulationReport {
                 }
                 lines.append("    \"difference\": { \"against\": \(SimulationReport.jsonString(projections[0].policy)),\n" + items.joined(separator: ",\n") + " }")
             }
+            if let s = support.first(where: { $0.policy == projection.policy }) { lines.append("    " + s.json) }
             if projection.mode == "history", let h = historyPolicy {
                 lines.append("    \"historyPolicy\": { \"kind\": \"estimatedPolicy\", \"invoices\": \(h.invoices), \"contactedShare\": \(SimulationReport.jsonNumber(h.contactedShare)), \"summary\": [\(h.summaryLines.map { SimulationReport.jsonString($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: ", "))] }")
             }
@@ -118,6 +119,8 @@ extension SimulationReport {
             out += "\nDifferences against \(projections[0].label) (* : the 95% interval excludes 0)\n\n"
             out += SimulationReport.aligned(differenceRows)
         }
+        let supportLines = support.flatMap(\.lines)
+        if !supportLines.isEmpty { out += "\n" + supportLines.joined(separator: "\n") + "\n" }
         if let h = historyPolicy { out += "\n" + h.summaryLines.joined(separator: "\n") + "\n" }
         if let b = backTest { out += "\n" + b.lines.joined(separator: "\n") + "\n" }
         if !offPolicy.isEmpty { out += "\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n" }
@@ -166,6 +169,8 @@ extension SimulationReport {
         if projections.count > 1 {
             out += "\nDifferences against \(projections[0].label) (* : the 95% interval excludes 0).\n\n" + table(differenceRows)
         }
+        let supportLines = support.flatMap(\.lines)
+        if !supportLines.isEmpty { out += "\n" + supportLines.map { "- " + $0 }.joined(separator: "\n") + "\n" }
         if let h = historyPolicy { out += "\n```\n" + h.summaryLines.joined(separator: "\n") + "\n```\n" }
         if let b = backTest { out += "\n```\n" + b.lines.joined(separator: "\n") + "\n```\n" }
         if !offPolicy.isEmpty { out += "\n```\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n```\n" }

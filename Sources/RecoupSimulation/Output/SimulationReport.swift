@@ -88,6 +88,8 @@ public struct SimulationReport: Sendable {
     public var backTest: BackTest?
     /// The firm's policy as estimated from its actions, when the history row replays it.
     public var historyPolicy: HistoryPolicy?
+    /// Per rules policy, the actions it takes that the history shows rarely or never.
+    public var support: [ActionSupport] = []
     /// Off-policy estimates of the rules policies, when the ledger's actions carry propensities.
     public var offPolicy: [OffPolicyEstimate] = []
     /// The issue window.
