@@ -53,7 +53,7 @@ public struct OffPolicyEstimate: Sendable {
     /// (issue 18 item 5); then overlap must also reach `minimumEffectiveSampleSize`.
     public var withheldBecause: String? {
         if !hasNoContactPropensities {
-            return "actions.csv gives propensities only for contacts made, not for the days nobody was contacted, so the weights are biased"
+            return "actions.csv has no propensities for days without a contact"
         }
         if isThin { return "overlap too thin (effective sample size under \(Int(OffPolicyEstimate.minimumEffectiveSampleSize)))" }
         return nil
@@ -68,7 +68,8 @@ public struct OffPolicyEstimate: Sendable {
         func f(_ i: Interval?, _ decimals: Int) -> String { SimulationReport.cell(i, decimals: decimals) }
         let overlap = "\(matchedInvoices) of \(eligibleInvoices) logged invoices match, effective sample size \(Int(effectiveSampleSize.rounded()))"
         if let why = withheldBecause {
-            return ["off-policy \(policy): no estimate: \(why) (\(overlap))"]
+            // The effective sample size of invalid weights says nothing: JSON keeps it, the text does not.
+            return ["off-policy \(policy): no estimate, \(why)"]
         }
         var out = ["off-policy \(policy): \(overlap)"]
         out.append("  DSO  IPS \(f(ips[.dso], 1))  SNIPS \(f(snips[.dso], 1))  DR \(f(doublyRobust?[.dso], 1))")

@@ -56,11 +56,11 @@ public struct ActionSupport: Sendable, Equatable {
         var out: [String] = []
         if !never.isEmpty {
             out.append("support \(policy): \(list(never)) never \(never.count == 1 ? "appears" : "appear") in this history; "
-                       + "\(never.count == 1 ? "its effect is" : "their effects are") the response model's prior, not this ledger's")
+                       + "\(never.count == 1 ? "its effect is" : "their effects are") the prior's")
         }
         if !rarely.isEmpty {
             out.append("support \(policy): \(list(rarely)) \(rarely.count == 1 ? "is" : "are") rare in this history "
-                       + "(under 1% of contacts); \(rarely.count == 1 ? "its effect rests" : "their effects rest") on few contacts")
+                       + "(under 1% of its contacts)")
         }
         return out
     }

@@ -19,7 +19,7 @@ import Testing
         let support = try #require(ActionSupport.check(try ReplayPolicy(policy: policy), ledger: ledger))
         #expect(support.never == ["sms", "voice_agent"])
         #expect(support.rarely == ["call"])
-        #expect(support.lines[0] == "support mixed: sms and voice_agent never appear in this history; their effects are the response model's prior, not this ledger's")
+        #expect(support.lines[0] == "support mixed: sms and voice_agent never appear in this history; their effects are the prior's")
         #expect(ActionSupport.check(.history, ledger: ledger) == nil)
         // In manual mode every step is a person's, and the voice agent becomes a call.
         policy.mode = .manual
