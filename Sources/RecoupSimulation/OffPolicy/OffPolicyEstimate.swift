@@ -42,7 +42,7 @@ public struct OffPolicyEstimate: Sendable {
     /// logging policy chose not to contact, so an invoice's weight omits those choices and the
     /// estimators favour invoices that closed early (on a generated world the SNIPS DSO of
     /// `none` came out at 24 days against a model projection of 56 and a true value near it).
-    public static let caveat = "indicative only: actions.csv has no propensities for days without a contact, so these weights favour invoices that closed early"
+    public static let caveat = "indicative only: actions.csv has no propensities for no-contact days, so these weights favour invoices that closed early"
 
     /// Why no estimate is printed, or nil when one is valid. An importance-weighted estimate
     /// needs the logging policy's probability of every decision, the days nobody was contacted
@@ -53,7 +53,7 @@ public struct OffPolicyEstimate: Sendable {
     /// (issue 18 item 5); then overlap must also reach `minimumEffectiveSampleSize`.
     public var withheldBecause: String? {
         if !hasNoContactPropensities {
-            return "actions.csv has no propensities for days without a contact"
+            return "actions.csv has no propensities for no-contact days"
         }
         if isThin { return "overlap too thin (effective sample size under \(Int(OffPolicyEstimate.minimumEffectiveSampleSize)))" }
         return nil

@@ -44,7 +44,7 @@ import Testing
         // contacted, each policy gets one line saying why there is no estimate (issue 18 item 5).
         let offLines = report.text.split(separator: "\n").filter { $0.hasPrefix("off-policy") || $0.hasPrefix("  DSO  IPS") }
         #expect(offLines.count == 2)
-        #expect(offLines.allSatisfy { $0.contains("no estimate, actions.csv has no propensities for days without a contact") })
+        #expect(offLines.allSatisfy { $0.contains("no estimate, actions.csv has no propensities for no-contact days") })
         #expect(offLines.allSatisfy { $0.count <= 100 })
         #expect(report.json.contains("\"effectiveSampleSize\": 1,"))
         #expect(!report.json.contains("\"ips\""))
