@@ -140,8 +140,9 @@ struct ClientReplay {
         guard n > 0 else { return }
         reserve(n)
         prepareTables()
-        let isHistory: Bool
-        if case .history = policy.kind { isHistory = true } else { isHistory = false }
+        let isHistory = policy.isHistory
+        var estimated: HistoryPolicy? = nil
+        if case .estimatedHistory(let table) = policy.kind, !table.isEmpty { estimated = table }
         var history: ClientRiskHistory? = policy.usesRisk ? cohort.clients[c].priorHistory : nil
         // The client's invoices enter the history in issue order after its earlier ones.
         historyBase = history?.invoiceCount ?? 0
@@ -244,6 +245,36 @@ struct ClientReplay {
                         }
                     }
                 }
+            } else if let estimated {
+                // The firm's estimated policy: a contact with its cell's probability, then its action.
+                let isWeekend = day.isWeekend
+                for slot in 0..<liveCount {
+                    let k = live[slot]
+                    guard !closed[k] else { continue }
+                    let dpd = d - cohort.dueOn[first + k]
+                    let isHeld = disputeOpen[k] || (promisedOn[k] != ClientReplay.none && d <= promisedOn[k] + grace)
+                    let contacts = contactCount[k]
+                    var lastContact: Int? = nil
+                    if contacts > 0 {
+                        let slots = recent[k]
+                        var latest = slots[0]
+                        for i in 1..<8 where slots[i] > latest { latest = slots[i] }
+                        lastContact = Int(latest)
+                    }
+                    let p = prefix[k]
+                    let hazard = estimated.contactProbability(dpd: dpd, contacts: contacts, day: d, lastContact: lastContact,
+                                                              isWeekend: isWeekend, isHeld: isHeld)
+                    guard ReplayRandom.uniform(prefix: p, day: d, purpose: .historyContact) < hazard else { continue }
+                    let count = ReplayRandom.uniform(prefix: p, day: d, purpose: .historyContact, index: 1) < estimated.secondContact ? 2 : 1
+                    for i in 0..<count {
+                        let a = estimated.actions[estimated.action(dpd: dpd, contacts: contacts, isHeld: isHeld,
+                                                                   uniform: ReplayRandom.uniform(prefix: p, day: d, purpose: .historyAction, index: i))]
+                        makeContact(channel: a.channel, actor: a.actor, tone: a.tone, isEscalation: false, invoice: k,
+                                    day: d, grace: grace, loggedMinutes: a.minutes, countsOnce: true,
+                                    history: &history, tally: &t)
+                        tallyHistoryContact(channel: a.channel, dpd: dpd, tally: &t)
+                    }
+                }
             } else {
                 for slot in 0..<liveCount {
                     let k = live[slot]
@@ -256,6 +287,7 @@ struct ClientReplay {
                         makeContact(channel: a.channel, actor: a.actor, tone: a.tone, isEscalation: false, invoice: k,
                                     day: d, grace: grace, loggedMinutes: a.minutes, countsOnce: true,
                                     history: &history, tally: &t)
+                        tallyHistoryContact(channel: a.channel, dpd: d - cohort.dueOn[first + k], tally: &t)
                     }
                 }
             }
@@ -285,6 +317,12 @@ struct ClientReplay {
             lastDay = max(lastDay, d)
             d += 1
         }
+    }
+
+    /// A history contact's mark in the fit slots (by dpd band and channel, `ReplayTally`).
+    @inline(__always) func tallyHistoryContact(channel: Channel, dpd: Int, tally t: inout [Double]) {
+        t[ReplayTally.contactsByBandSlot(HistoryPolicy.band(dpd: dpd))] += 1
+        t[ReplayTally.contactsByChannelSlot(ClientReplay.channelIndex(channel))] += 1
     }
 
     /// What `decide` sees of invoice `k` (global `g`) on `day`.

@@ -3,8 +3,13 @@
 public struct ReplayPolicy: Sendable {
     /// What drives the contacts.
     public enum Kind: Sendable {
-        /// The logged actions, on their days, in their channels, tones and actors.
+        /// The logged actions, on their days, in their channels, tones and actors: the history
+        /// "as logged" (`Simulation.project` replaces it by `estimatedHistory` for the `history`
+        /// row and keeps it for the second line of the back-test).
         case history
+        /// The firm's policy estimated from its actions (`HistoryPolicy`), replayed as a
+        /// stochastic policy: the history "as a policy".
+        case estimatedHistory(HistoryPolicy)
         /// A policy's rules (SPEC §4).
         case rules(PolicyEngine)
     }
@@ -53,6 +58,11 @@ public struct ReplayPolicy: Sendable {
     /// every copy of an engine retains its tables, and two threads retaining one shared buffer
     /// contend for its reference count.
     func threadCopy() -> ReplayPolicy {
+        if case .estimatedHistory(let estimated) = kind {
+            var threadPolicy = ReplayPolicy(name: name, kind: .estimatedHistory(estimated.threadCopy()))
+            threadPolicy.isVerified = isVerified
+            return threadPolicy
+        }
         guard case .rules(let engine) = kind, let copy = try? PolicyEngine(engine.policy) else { return self }
         var threadPolicy = ReplayPolicy(name: name, kind: .rules(copy))
         threadPolicy.isVerified = isVerified
@@ -62,9 +72,32 @@ public struct ReplayPolicy: Sendable {
     /// `autonomous`, `copilot`, `manual`, or `history`.
     public var mode: String {
         switch kind {
-        case .history: return "history"
+        case .history, .estimatedHistory: return "history"
         case .rules(let engine): return engine.policy.mode.rawValue
         }
+    }
+
+    /// Whether this is the firm's own history, as logged or as an estimated policy.
+    public var isHistory: Bool {
+        switch kind {
+        case .history, .estimatedHistory: return true
+        case .rules: return false
+        }
+    }
+
+    /// Whether the logged actions are replayed as they happened.
+    public var isLoggedHistory: Bool {
+        if case .history = kind { return true }
+        return false
+    }
+
+    /// The same history replayed as the policy estimated from `ledger` (`HistoryPolicy`); any
+    /// other policy unchanged.
+    public func estimated(from policy: HistoryPolicy) -> ReplayPolicy {
+        guard isLoggedHistory else { return self }
+        var copy = ReplayPolicy(name: name, kind: .estimatedHistory(policy))
+        copy.isVerified = isVerified
+        return copy
     }
 
     /// The engine, when rules drive the contacts.

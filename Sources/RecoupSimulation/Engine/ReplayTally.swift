@@ -28,8 +28,18 @@ public enum ReplayTally {
     /// The slot of `collectedByDays[i]`.
     public static func collectedBySlot(_ i: Int) -> Int { Field.allCases.count + i }
 
-    /// The number of slots: the fields, then the cash-collected curve.
-    public static let width = Field.allCases.count + collectedByDays.count
+    /// The slot of the history's contacts in days-past-due band `b` (`HistoryPolicy.dpdBands`):
+    /// tallied by the history replays only, for the fit of the estimated policy.
+    public static func contactsByBandSlot(_ b: Int) -> Int { Field.allCases.count + collectedByDays.count + b }
+
+    /// The slot of the history's contacts in channel `c` (`Channel.allCases` order), likewise.
+    public static func contactsByChannelSlot(_ c: Int) -> Int {
+        Field.allCases.count + collectedByDays.count + HistoryPolicy.dpdBands.count + c
+    }
+
+    /// The number of slots: the fields, the cash-collected curve, the history's contacts by
+    /// band and by channel.
+    public static let width = Field.allCases.count + collectedByDays.count + HistoryPolicy.dpdBands.count + 5
 }
 
 extension Array where Element == Double {

@@ -25,6 +25,10 @@ public struct SimulationOptions: Sendable {
     /// policies are a tuning grid's points. Default false; `recoup tune` turns it on. Ignored
     /// when per-invoice predictions are asked for or `skipsQuietDays` is off.
     public var sharesWork = false
+    /// Replay the `history` row as the firm's policy estimated from its actions
+    /// (`HistoryPolicy`), the logged actions as they happened beside it in the back-test.
+    /// Default true; false replays the logged actions as the row (the earlier behaviour).
+    public var historyAsPolicy = true
     /// Worker threads (default 2, this machine's cores). The output does not depend on it.
     public var threads = 2
 

@@ -42,14 +42,36 @@ public struct OffPolicyEstimate: Sendable {
     /// logging policy chose not to contact, so an invoice's weight omits those choices and the
     /// estimators favour invoices that closed early (on a generated world the SNIPS DSO of
     /// `none` came out at 24 days against a model projection of 56 and a true value near it).
-    public static let caveat = "indicative only: actions.csv has no propensities for days without a contact, so these weights favour invoices that closed early"
+    public static let caveat = "indicative only: actions.csv has no propensities for no-contact days, so these weights favour invoices that closed early"
 
-    /// Lines for the text report.
+    /// Why no estimate is printed, or nil when one is valid. An importance-weighted estimate
+    /// needs the logging policy's probability of every decision, the days nobody was contacted
+    /// included; actions.csv records it only for the contacts made, so the weights omit the
+    /// no-contact choices and favour invoices that closed early (SNIPS DSO of `none` 24 days on
+    /// a generated world against a truth near 56). Clipping the rates into [0, 1] would hide
+    /// that, not fix it, so nothing is printed until the ledger carries those propensities
+    /// (issue 18 item 5); then overlap must also reach `minimumEffectiveSampleSize`.
+    public var withheldBecause: String? {
+        if !hasNoContactPropensities {
+            return "actions.csv has no propensities for no-contact days"
+        }
+        if isThin { return "overlap too thin (effective sample size under \(Int(OffPolicyEstimate.minimumEffectiveSampleSize)))" }
+        return nil
+    }
+
+    /// Whether the weights cover the no-contact decisions (never, with SPEC §2's actions.csv).
+    public var hasNoContactPropensities: Bool { false }
+
+    /// Lines for the text report: the estimates where valid, otherwise one line saying why not.
+    /// Counts are printed as integers.
     public var lines: [String] {
         func f(_ i: Interval?, _ decimals: Int) -> String { SimulationReport.cell(i, decimals: decimals) }
-        var out = ["off-policy \(policy): \(matchedInvoices) of \(eligibleInvoices) logged invoices match, effective sample size \(SimulationReport.jsonNumber(effectiveSampleSize))"
-                   + (isThin ? " — overlap too thin to trust these estimates" : "")]
-        out.append("  (" + OffPolicyEstimate.caveat + ")")
+        let overlap = "\(matchedInvoices) of \(eligibleInvoices) logged invoices match, effective sample size \(Int(effectiveSampleSize.rounded()))"
+        if let why = withheldBecause {
+            // The effective sample size of invalid weights says nothing: JSON keeps it, the text does not.
+            return ["off-policy \(policy): no estimate, \(why)"]
+        }
+        var out = ["off-policy \(policy): \(overlap)"]
         out.append("  DSO  IPS \(f(ips[.dso], 1))  SNIPS \(f(snips[.dso], 1))  DR \(f(doublyRobust?[.dso], 1))")
         out.append("  collected  IPS \(f(ips[.collectionRate], 3))  SNIPS \(f(snips[.collectionRate], 3))  DR \(f(doublyRobust?[.collectionRate], 3))")
         for m in disagreements {
@@ -67,7 +89,7 @@ extension OffPolicyEstimate {
                          projections: [SimulationReport.Projection], seed: UInt64) -> [OffPolicyEstimate] {
         let logged = LoggedTrajectories(ledger: ledger, cohort: cohort)
         guard logged.hasPropensities, !logged.eligible.isEmpty else { return [] }
-        let historyIndex = policies.firstIndex { if case .history = $0.kind { return true } else { return false } }
+        let historyIndex = policies.firstIndex { $0.isHistory }
         var out: [OffPolicyEstimate] = []
         for (p, policy) in policies.enumerated() {
             guard let engine = policy.engine else { continue }

@@ -40,15 +40,24 @@ extension SimulationReport {
                 }
                 lines.append("    \"difference\": { \"against\": \(SimulationReport.jsonString(projections[0].policy)),\n" + items.joined(separator: ",\n") + " }")
             }
+            if let s = support.first(where: { $0.policy == projection.policy }) { lines.append("    " + s.json) }
+            if projection.mode == "history", let h = historyPolicy {
+                lines.append("    \"historyPolicy\": { \"kind\": \"estimatedPolicy\", \"invoices\": \(h.invoices), \"contactedShare\": \(SimulationReport.jsonNumber(h.contactedShare)), \"summary\": [\(h.summaryLines.map { SimulationReport.jsonString($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: ", "))] }")
+            }
             if projection.mode == "history", let b = backTest {
-                lines.append("    \"backTest\": { \"from\": \"\(b.from)\", \"to\": \"\(b.to)\", \"invoices\": \(b.actual.invoices), \"actualDso\": \(SimulationReport.jsonNumber(b.actual.dso)), \"actualCollectionRate\": \(SimulationReport.jsonNumber(b.actual.collectionRate)), \"actualCollectionRate90\": \(SimulationReport.jsonNumber(b.actual.collectionRate90)), \"actualWriteOffRate\": \(SimulationReport.jsonNumber(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside) }")
+                lines.append("    \"backTest\": { \"from\": \"\(b.from)\", \"to\": \"\(b.to)\", \"invoices\": \(b.actual.invoices), \"actualDso\": \(SimulationReport.jsonNumber(b.actual.dso)), \"actualCollectionRate\": \(SimulationReport.jsonNumber(b.actual.collectionRate)), \"actualCollectionRate90\": \(SimulationReport.jsonNumber(b.actual.collectionRate90)), \"actualWriteOffRate\": \(SimulationReport.jsonNumber(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside)\(b.comparisonJSON.isEmpty ? "" : ", " + b.comparisonJSON) }")
             }
             if let o = offPolicy.first(where: { $0.policy == projection.policy }) {
                 func block(_ m: [ProjectionMetric: Interval]?) -> String {
                     guard let m else { return "null" }
                     return "{ \"dso\": \(SimulationReport.jsonInterval(m[.dso])), \"collectionRate\": \(SimulationReport.jsonInterval(m[.collectionRate])) }"
                 }
-                lines.append("    \"offPolicy\": { \"eligibleInvoices\": \(o.eligibleInvoices), \"matchedInvoices\": \(o.matchedInvoices), \"effectiveSampleSize\": \(SimulationReport.jsonNumber(o.effectiveSampleSize)), \"thin\": \(o.isThin), \"caveat\": \(SimulationReport.jsonString(OffPolicyEstimate.caveat)),\n      \"ips\": \(block(o.ips)),\n      \"snips\": \(block(o.snips)),\n      \"doublyRobust\": \(block(o.doublyRobust)),\n      \"disagreesWithModel\": [\(o.disagreements.map { SimulationReport.jsonString($0.rawValue) }.joined(separator: ", "))] }")
+                let head = "    \"offPolicy\": { \"eligibleInvoices\": \(o.eligibleInvoices), \"matchedInvoices\": \(o.matchedInvoices), \"effectiveSampleSize\": \(Int(o.effectiveSampleSize.rounded())), \"thin\": \(o.isThin)"
+                if let why = o.withheldBecause {
+                    lines.append(head + ", \"estimated\": false, \"withheldBecause\": \(SimulationReport.jsonString(why)) }")
+                } else {
+                    lines.append(head + ", \"estimated\": true,\n      \"ips\": \(block(o.ips)),\n      \"snips\": \(block(o.snips)),\n      \"doublyRobust\": \(block(o.doublyRobust)),\n      \"disagreesWithModel\": [\(o.disagreements.map { SimulationReport.jsonString($0.rawValue) }.joined(separator: ", "))] }")
+                }
             }
             _ = p
             objects.append(lines.joined(separator: ",\n") + " }")
@@ -110,6 +119,9 @@ extension SimulationReport {
             out += "\nDifferences against \(projections[0].label) (* : the 95% interval excludes 0)\n\n"
             out += SimulationReport.aligned(differenceRows)
         }
+        let supportLines = support.flatMap(\.lines)
+        if !supportLines.isEmpty { out += "\n" + supportLines.joined(separator: "\n") + "\n" }
+        if let h = historyPolicy { out += "\n" + h.summaryLines.joined(separator: "\n") + "\n" }
         if let b = backTest { out += "\n" + b.lines.joined(separator: "\n") + "\n" }
         if !offPolicy.isEmpty { out += "\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n" }
         return out
@@ -157,7 +169,10 @@ extension SimulationReport {
         if projections.count > 1 {
             out += "\nDifferences against \(projections[0].label) (* : the 95% interval excludes 0).\n\n" + table(differenceRows)
         }
-        if let b = backTest { out += "\n" + b.lines.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        let supportLines = support.flatMap(\.lines)
+        if !supportLines.isEmpty { out += "\n" + supportLines.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        if let h = historyPolicy { out += "\n```\n" + h.summaryLines.joined(separator: "\n") + "\n```\n" }
+        if let b = backTest { out += "\n```\n" + b.lines.joined(separator: "\n") + "\n```\n" }
         if !offPolicy.isEmpty { out += "\n```\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n```\n" }
         return out
     }

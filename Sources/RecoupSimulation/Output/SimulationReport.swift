@@ -43,6 +43,23 @@ public struct SimulationReport: Sendable {
         /// The issue window the back-test covers (the projection's window, or its matured part).
         public var from: Day
         public var to: Day
+        /// The work the ledger logged for these invoices (nil when not computed).
+        public var observed: HistoryObserved?
+        /// Whether the history row replays the firm's estimated policy (`HistoryPolicy`) rather
+        /// than the logged actions as they happened.
+        public var isEstimatedPolicy = false
+        /// The history row's contacts, cost and human hours on these invoices.
+        public var replayedContacts: Interval?
+        public var replayedCostPerInvoice: Interval?
+        public var replayedHumanHours: Interval?
+        /// Replayed contacts per invoice by dpd band (`HistoryPolicy.dpdBands`) and channel
+        /// (`Channel.allCases`), means over runs: the fit against `observed`.
+        public var replayedContactsByBand: [Double] = []
+        public var replayedContactsByChannel: [Double] = []
+        /// The logged actions replayed as they happened, on the same invoices (with the estimated
+        /// policy as the history row): DSO and contacts per invoice.
+        public var asLoggedDSO: Interval?
+        public var asLoggedContacts: Interval?
         /// The actual DSO lies outside the replay's interval.
         public var dsoOutside: Bool { !replayedDSO.contains(actual.dso) }
         public var collectionRateOutside: Bool { !replayedCollectionRate.contains(actual.collectionRate) }
@@ -55,6 +72,7 @@ public struct SimulationReport: Sendable {
                        String(format: "back-test: history collection rate %.3f (actual) vs %.3f [%.3f, %.3f] (replayed)",
                               actual.collectionRate, replayedCollectionRate.mean, replayedCollectionRate.lo,
                               replayedCollectionRate.hi)]
+            out += comparisonLines
             if dsoOutside { out.append("warning: the replayed history's DSO interval misses the actual DSO; projections may be biased") }
             if collectionRateOutside {
                 out.append("warning: the replayed history's collection-rate interval misses the actual rate; projections may be biased")
@@ -68,6 +86,10 @@ public struct SimulationReport: Sendable {
 
     public var projections: [Projection]
     public var backTest: BackTest?
+    /// The firm's policy as estimated from its actions, when the history row replays it.
+    public var historyPolicy: HistoryPolicy?
+    /// Per rules policy, the actions it takes that the history shows rarely or never.
+    public var support: [ActionSupport] = []
     /// Off-policy estimates of the rules policies, when the ledger's actions carry propensities.
     public var offPolicy: [OffPolicyEstimate] = []
     /// The issue window.
@@ -114,7 +136,7 @@ public struct SimulationReport: Sendable {
             projection.invoicedMinorUnits = cohort.amount.reduce(0, +)
             return projection
         }
-        if let actuals, let h = policies.firstIndex(where: { if case .history = $0.kind { return true } else { return false } }),
+        if let actuals, let h = policies.firstIndex(where: { $0.isHistory }),
            let dso = projections[h].figures[.dso], let rate = projections[h].figures[.collectionRate] {
             backTest = BackTest(actual: actuals, replayedDSO: dso, replayedCollectionRate: rate, from: cohort.from, to: cohort.to)
         } else {

@@ -35,6 +35,9 @@ public enum DrawPurpose: UInt64, CaseIterable, Sendable, Hashable {
     case disputeCredit = 58
     case disputeCreditShare = 59
     case disputeReason = 60
+    /// The estimated history policy's draws (`HistoryPolicy`): whether to contact, which action.
+    case historyContact = 61
+    case historyAction = 62
     // The randomised logging policy of the synthetic history.
     case logging = 70
     case loggingChannel = 71

@@ -10,8 +10,9 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Replay the ledger under policies and project DSO, collection rate, cost and hours.",
         discussion: """
-            --policy takes a policy file, or the built-in names history (the logged actions replayed \
-            as they happened: the back-test) and none (no reminders at all). Needs a trained model \
+            --policy takes a policy file, or the built-in names history (the firm's own policy, \
+            estimated from its actions and replayed as a policy; the back-test shows it beside the \
+            ledger's observed figures and the logged actions replayed as they happened) and none (no reminders at all). Needs a trained model \
             (recoup train). See docs/simulation.md.
             """)
 
