@@ -72,7 +72,7 @@ let package = Package(
             name: "RecoupPolicyTests",
             dependencies: ["RecoupPolicy", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "RecoupLedgerTests", dependencies: ["RecoupLedger", "RecoupPolicy"]),
+        .testTarget(name: "RecoupLedgerTests", dependencies: ["RecoupLedger", "RecoupPolicy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RecoupModelTests", dependencies: ["RecoupModel", "COpenBLAS", "RecoupLedger"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RecoupSyntheticTests", dependencies: ["RecoupSynthetic", "RecoupLedger"]),
         .testTarget(name: "RecoupSimulationTests", dependencies: ["RecoupSimulation", "RecoupSynthetic"]),

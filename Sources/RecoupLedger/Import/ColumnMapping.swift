@@ -20,12 +20,24 @@ import Foundation
 /// - `constants`: bundle column → a value for every row (a column the export lacks).
 /// - `dateFormat`: `yyyy-MM-dd` (default) or a pattern of `d`/`dd`, `M`/`MM`, `yyyy` and
 ///   literal characters, such as `M/d/yyyy` or `d.M.yyyy`.
-/// - `decimalComma`: amounts are written `1234,50` (default false). Thousands separators are
-///   never accepted.
+/// - `decimalComma`: amounts are written `1234,50` (default false).
 /// - `createClients`: for `invoices`, create clients the store does not know (default false:
 ///   an unknown client is an error).
 ///
-/// Unknown fields are an error, so a misspelt option is never silently ignored.
+/// For real exports (each off by default; docs/import.md has the whole table):
+/// - `skipRows`: title rows above the header (non-empty lines; empty lines are skipped anyway).
+/// - `dropRowsWhere`: conditions (`RowCondition`) that drop a row (totals, footers).
+/// - `keepWhere`: conditions a row must all meet to be imported (a status filter).
+/// - `thousandsSeparator`, `currencySymbols`, `negativeParentheses`, `amountsInMinorUnits`:
+///   how amounts are written (`AmountStyle`).
+/// - `defaultTermsDays`: an empty due date is the issue date plus this many days.
+/// - `groupBy`: a source column (the invoice number): rows with the same value are line items
+///   of one invoice, summed into one; they must agree on every other imported column.
+///
+/// Header names and the columns the mapping names are matched without regard to case, as a
+/// bundle's are; a mapping whose `columns` keys differ only by case is refused. Currency codes
+/// are read without regard to case (`usd` is USD). Unknown fields are an error, so a misspelt
+/// option is never silently ignored.
 public struct ColumnMapping: Sendable, Equatable {
     public var target: String
     public var columns: [String: String]
@@ -33,6 +45,34 @@ public struct ColumnMapping: Sendable, Equatable {
     public var dateFormat: DateFormat
     public var decimalComma: Bool
     public var createClients: Bool
+    /// Non-empty lines above the header (a report's title rows).
+    public var skipRows: Int = 0
+    /// A row meeting any of these is dropped and counted (totals, footers).
+    public var dropRowsWhere: [RowCondition] = []
+    /// A row is imported only when it meets all of these; the others are dropped and counted
+    /// per value (`Status = VOIDED`).
+    public var keepWhere: [RowCondition] = []
+    /// `,`, `.`, space or `'`; nil when amounts have no grouping.
+    public var thousandsSeparator: Character?
+    public var currencySymbols = false
+    public var negativeParentheses = false
+    public var amountsInMinorUnits = false
+    /// An empty due date is the issue date plus this many days (0–3650); nil: required.
+    public var defaultTermsDays: Int?
+    /// The source column whose rows are line items of one invoice (target invoices only).
+    public var groupBy: String?
+    /// How grouped lines give the invoice's amount: summed (`sum`, the default: each line
+    /// holds its own amount) or `repeated` (each line repeats the invoice total, as Xero's
+    /// `Total`; the lines must then agree on it).
+    public var groupAmounts: GroupAmounts = .sum
+    /// Built-in presets only: source columns the mapping does not name are not imported and
+    /// are listed in one note, instead of one warning each.
+    var ignoresOtherColumns = false
+
+    /// How line items of one invoice give its amount (`groupAmounts`).
+    public enum GroupAmounts: String, Sendable, Equatable {
+        case sum, repeated
+    }
 
     public init(target: String, columns: [String: String] = [:], constants: [String: String] = [:],
                 dateFormat: DateFormat = .iso, decimalComma: Bool = false, createClients: Bool = false) {
@@ -40,7 +80,54 @@ public struct ColumnMapping: Sendable, Equatable {
         self.dateFormat = dateFormat; self.decimalComma = decimalComma; self.createClients = createClients
     }
 
-    static let fields: Set<String> = ["target", "columns", "constants", "dateFormat", "decimalComma", "createClients"]
+    static let fields: Set<String> = ["target", "columns", "constants", "dateFormat", "decimalComma", "createClients",
+                                      "skipRows", "dropRowsWhere", "keepWhere", "thousandsSeparator", "currencySymbols",
+                                      "negativeParentheses", "amountsInMinorUnits", "defaultTermsDays", "groupBy", "groupAmounts"]
+
+    /// How the mapping's amounts are written.
+    var amountStyle: AmountStyle {
+        AmountStyle(decimalSeparator: decimalComma ? UInt8(ascii: ",") : UInt8(ascii: "."),
+                    thousandsSeparator: thousandsSeparator.flatMap { $0.asciiValue },
+                    currencySymbols: currencySymbols, negativeParentheses: negativeParentheses,
+                    minorUnits: amountsInMinorUnits)
+    }
+
+    /// Checks what the JSON types alone cannot: keys differing only by case, the amount
+    /// options together, the ranges.
+    /// - Throws: `LedgerImportError.invalidMapping` naming the field.
+    public func validate() throws(LedgerImportError) {
+        var byLower: [String: String] = [:]
+        for key in columns.keys.sorted() {
+            if let other = byLower[key.lowercased()] {
+                throw .invalidMapping(path: "columns.\(TerminalText.escaped(key))",
+                    reason: "\"\(TerminalText.escaped(other))\" and \"\(TerminalText.escaped(key))\" differ only by case; header names are matched without regard to case, so keep one")
+            }
+            byLower[key.lowercased()] = key
+        }
+        if let separator = thousandsSeparator {
+            guard [",", ".", " ", "'"].contains(separator) else {
+                throw .invalidMapping(path: "thousandsSeparator", reason: "must be one of \",\", \".\", \" \" or \"'\"")
+            }
+            guard separator.asciiValue != amountStyle.decimalSeparator else {
+                throw .invalidMapping(path: "thousandsSeparator", reason: "is also the decimal separator; set decimalComma to match the export")
+            }
+        }
+        if amountsInMinorUnits && decimalComma {
+            throw .invalidMapping(path: "amountsInMinorUnits", reason: "whole minor units have no decimal separator; remove decimalComma")
+        }
+        if !(0...1000).contains(skipRows) {
+            throw .invalidMapping(path: "skipRows", reason: "must be a whole number from 0 to 1000")
+        }
+        if let days = defaultTermsDays, !(0...3650).contains(days) {
+            throw .invalidMapping(path: "defaultTermsDays", reason: "must be a whole number of days from 0 to 3650")
+        }
+        if let days = defaultTermsDays, days >= 0, target != "invoices" {
+            throw .invalidMapping(path: "defaultTermsDays", reason: "is for target invoices (a due date from the issue date)")
+        }
+        if groupBy != nil, target != "invoices" {
+            throw .invalidMapping(path: "groupBy", reason: "groups invoice line items; it is for target invoices")
+        }
+    }
 
     /// Parses a mapping document.
     /// - Throws: `LedgerImportError.invalidMapping` naming the JSON path of the problem.
@@ -66,6 +153,14 @@ public struct ColumnMapping: Sendable, Equatable {
             var dateFormat: String?
             var decimalComma: Bool?
             var createClients: Bool?
+            var skipRows: Int?
+            var thousandsSeparator: String?
+            var currencySymbols: Bool?
+            var negativeParentheses: Bool?
+            var amountsInMinorUnits: Bool?
+            var defaultTermsDays: Int?
+            var groupBy: String?
+            var groupAmounts: String?
         }
         let raw: Raw
         do { raw = try JSONDecoder().decode(Raw.self, from: data) } catch let error as DecodingError {
@@ -74,7 +169,7 @@ public struct ColumnMapping: Sendable, Equatable {
                  .dataCorrupted(let context):
                 let path = context.codingPath.map(\.stringValue).joined(separator: ".")
                 throw .invalidMapping(path: path.isEmpty ? "$" : path,
-                    reason: "wrong type: targets and names are strings, decimalComma and createClients true or false")
+                    reason: "wrong type: targets and names are strings, skipRows and defaultTermsDays whole numbers, the other options true or false")
             @unknown default:
                 throw .invalidMapping(path: "$", reason: "\(error)")
             }
@@ -88,6 +183,42 @@ public struct ColumnMapping: Sendable, Equatable {
         if let pattern = raw.dateFormat { format = try DateFormat(pattern: pattern) }
         self.init(target: target, columns: raw.columns ?? [:], constants: raw.constants ?? [:],
                   dateFormat: format, decimalComma: raw.decimalComma ?? false, createClients: raw.createClients ?? false)
+        skipRows = raw.skipRows ?? 0
+        if let separator = raw.thousandsSeparator {
+            guard separator.count == 1, let character = separator.first else {
+                throw .invalidMapping(path: "thousandsSeparator", reason: "must be one character, such as \",\"")
+            }
+            thousandsSeparator = character
+        }
+        currencySymbols = raw.currencySymbols ?? false
+        negativeParentheses = raw.negativeParentheses ?? false
+        amountsInMinorUnits = raw.amountsInMinorUnits ?? false
+        defaultTermsDays = raw.defaultTermsDays
+        groupBy = raw.groupBy
+        if let mode = raw.groupAmounts {
+            guard let parsed = GroupAmounts(rawValue: mode) else {
+                throw .invalidMapping(path: "groupAmounts", reason: "\"\(TerminalText.escaped(mode))\" is not sum or repeated")
+            }
+            guard groupBy != nil else { throw .invalidMapping(path: "groupAmounts", reason: "needs groupBy") }
+            groupAmounts = parsed
+        }
+        for name in ["dropRowsWhere", "keepWhere"] {
+            guard let value = root[name] else { continue }
+            guard let list = value as? [Any] else {
+                throw .invalidMapping(path: name, reason: "must be an array of conditions such as {\"column\": \"Status\", \"in\": [\"PAID\"]}")
+            }
+            var conditions: [RowCondition] = []
+            for (k, item) in list.enumerated() { conditions.append(try RowCondition(json: item, path: "\(name)[\(k)]")) }
+            if name == "keepWhere" {
+                if let k = conditions.firstIndex(where: { $0.test == .fewerFields }) {
+                    throw .invalidMapping(path: "keepWhere[\(k)]", reason: "fewerFields belongs in dropRowsWhere")
+                }
+                keepWhere = conditions
+            } else {
+                dropRowsWhere = conditions
+            }
+        }
+        try validate()
     }
 
     /// Reads and parses the mapping file at `path`: a regular file of at most

@@ -3,10 +3,18 @@
 /// `.iso` is the bundle format (`YYYY-MM-DD`; `at` columns also take ISO date-times, whose time
 /// is ignored). A pattern such as `M/d/yyyy` or `d.M.yyyy` is for other exports: `d` and `M`
 /// take one or two digits, `dd` and `MM` exactly two, `yyyy` four, and every other character
-/// must appear as written.
+/// must appear as written. A pattern may go on with a time of day (`yyyy-MM-dd HH:mm`,
+/// `M/d/yyyy H:mm:ss`): `H`/`HH` (or `h`/`hh`) hours, `mm` minutes, `ss` seconds are read and
+/// checked, and the calendar day is kept as written (no time-zone shift). `.unixSeconds`
+/// (`"unix"` in a mapping) is a count of seconds since 1970-01-01T00:00:00Z, kept as its UTC day.
+///
+/// Day-first and month-first dates are never guessed: `dd/MM/yyyy` and `MM/dd/yyyy` read
+/// `01/02/2026` as 1 February and 2 January respectively.
 public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
     case iso
     case pattern(String)
+    /// Seconds since the Unix epoch (Stripe's API and some exports), kept as the UTC day.
+    case unixSeconds
 
     /// Parses a pattern; `YYYY-MM-DD` or `yyyy-MM-dd` give `.iso`.
     /// - Throws: `LedgerImportError.invalidMapping` when the pattern has no `yyyy`, `M` or `d`.
@@ -15,13 +23,17 @@ public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
             self = .iso
             return
         }
+        if pattern == "unix" {
+            self = .unixSeconds
+            return
+        }
         let tokens = DateFormat.tokens(pattern)
         let names = tokens.compactMap { if case .field(let f) = $0 { return f.kind } else { return nil } }
         guard names.filter({ $0 == .year }).count == 1, names.filter({ $0 == .month }).count == 1,
             names.filter({ $0 == .day }).count == 1
         else {
             throw .invalidMapping(path: "dateFormat",
-                reason: "\"\(pattern)\" is not a date pattern with one each of yyyy, M (or MM) and d (or dd), such as M/d/yyyy")
+                reason: "\"\(pattern)\" is not a date pattern with one each of yyyy, M (or MM) and d (or dd), such as M/d/yyyy (or \"unix\" for seconds since 1970)")
         }
         self = .pattern(pattern)
     }
@@ -30,10 +42,11 @@ public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .iso: return "YYYY-MM-DD"
         case .pattern(let p): return p
+        case .unixSeconds: return "unix seconds"
         }
     }
 
-    enum FieldKind { case year, month, day }
+    enum FieldKind { case year, month, day, hour, minute, second }
     struct Field { var kind: FieldKind; var minDigits: Int; var maxDigits: Int }
     enum Token { case field(Field), literal(UInt8) }
 
@@ -52,6 +65,12 @@ public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
                 result.append(.field(Field(kind: .month, minDigits: run >= 2 ? 2 : 1, maxDigits: 2)))
             case UInt8(ascii: "d"), UInt8(ascii: "D"):
                 result.append(.field(Field(kind: .day, minDigits: run >= 2 ? 2 : 1, maxDigits: 2)))
+            case UInt8(ascii: "H"), UInt8(ascii: "h"):
+                result.append(.field(Field(kind: .hour, minDigits: run >= 2 ? 2 : 1, maxDigits: 2)))
+            case UInt8(ascii: "m"):
+                result.append(.field(Field(kind: .minute, minDigits: 2, maxDigits: 2)))
+            case UInt8(ascii: "s"):
+                result.append(.field(Field(kind: .second, minDigits: 2, maxDigits: 2)))
             default:
                 for _ in 0..<run { result.append(.literal(b)) }
             }
@@ -95,9 +114,19 @@ enum DayBytes {
             }
             guard let day = Day(year: y, month: m, day: d) else { return .failure(.nonexistent) }
             return .success(day)
+        case .unixSeconds:
+            var seconds: Int64 = 0
+            guard !range.isEmpty, range.count <= 12 else { return .failure(.malformed) }
+            for i in range {
+                let b = bytes[i]
+                guard b >= 48, b <= 57 else { return .failure(.malformed) }
+                seconds = seconds * 10 + Int64(b - 48)
+            }
+            return .success(Day(ordinal: Int(seconds / 86_400)))
         case .pattern:
             var i = range.lowerBound
             var y = -1, m = -1, d = -1
+            var timeOK = true
             for token in tokens {
                 switch token {
                 case .literal(let l):
@@ -115,10 +144,13 @@ enum DayBytes {
                     case .year: y = v
                     case .month: m = v
                     case .day: d = v
+                    case .hour: timeOK = timeOK && v <= 23
+                    case .minute: timeOK = timeOK && v <= 59
+                    case .second: timeOK = timeOK && v <= 60
                     }
                 }
             }
-            guard i == range.upperBound else { return .failure(.malformed) }
+            guard i == range.upperBound, timeOK else { return .failure(.malformed) }
             guard let day = Day(year: y, month: m, day: d) else { return .failure(.nonexistent) }
             return .success(day)
         }

@@ -28,6 +28,8 @@ final class ImportSession {
     var moreIssues = 0
     var warnings: [String] = []
     var files: [ImportReport.FileCounts] = []
+    var dropped: [ImportReport.DroppedRows] = []
+    var notes: [String] = []
     let progress: ((String, Int) -> Void)?
 
     init(db: Database, progress: ((String, Int) -> Void)?) throws(LedgerImportError) {

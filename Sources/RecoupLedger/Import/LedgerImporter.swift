@@ -22,8 +22,19 @@ public struct LedgerImporter: Sendable {
     public static let issueLimit = 50
 
     public let store: LedgerStore
+    /// A dry run's importer (on an in-memory copy, `dryRun(storeAt:rows:_:)`): rows that pass
+    /// are kept even when others fail, so the preview can show them. Never on a file store.
+    let keepsCheckedRowsOnFailure: Bool
 
-    public init(store: LedgerStore) { self.store = store }
+    public init(store: LedgerStore) {
+        self.store = store
+        keepsCheckedRowsOnFailure = false
+    }
+
+    init(inMemoryDryRun store: LedgerStore) {
+        self.store = store
+        keepsCheckedRowsOnFailure = store.path == nil
+    }
 
     /// Imports the bundle folder at `folder`.
     ///
@@ -107,9 +118,10 @@ public struct LedgerImporter: Sendable {
                     try body(session)
                     if session.hasIssues {
                         outcome = .failure(.invalidRows(session.issues, more: session.moreIssues))
-                        return .rollback
+                        return keepsCheckedRowsOnFailure ? .commit : .rollback
                     }
-                    outcome = .success(ImportReport(files: session.files, warnings: session.warnings))
+                    outcome = .success(ImportReport(files: session.files, warnings: session.warnings,
+                                                    dropped: session.dropped, notes: session.notes))
                     return .commit
                 } catch let error as LedgerImportError {
                     outcome = .failure(error)

@@ -5,8 +5,8 @@ import Testing
 /// Seeded, time-bounded fuzzing of everything the importer reads (issue 22, item 8): the CSV
 /// reader, the mapping file parser, and whole imports of mutated small bundles.
 ///
-/// `RECOUP_FUZZ_SECONDS` bounds the time of the three tests together (default 5 s, shared
-/// 30/20/50 %); `RECOUP_FUZZ_SEED` fixes the seed (default 22). A failure prints the seed,
+/// `RECOUP_FUZZ_SECONDS` bounds the time of the tests (default 5 s: 30/20/50 % for the three
+/// bundle tests, and 20 % more for mutated vendor exports through the presets); `RECOUP_FUZZ_SEED` fixes the seed (default 22). A failure prints the seed,
 /// the iteration and the input, so it can be replayed:
 /// `RECOUP_FUZZ_SEED=123 RECOUP_FUZZ_SECONDS=60 swift test --filter ImportFuzzTests`.
 @Suite(.serialized) struct ImportFuzzTests {
@@ -98,7 +98,10 @@ import Testing
     static let validMapping = """
         {"target": "invoices", "columns": {"Invoice No": "invoice_id", "Customer": "client_id", "Date": "issued_on", \
         "Due": "due_on", "Total": "amount"}, "constants": {"currency": "EUR"}, "dateFormat": "d.M.yyyy", \
-        "decimalComma": true, "createClients": true}
+        "decimalComma": true, "createClients": true, "skipRows": 2, "thousandsSeparator": ".", \
+        "currencySymbols": true, "negativeParentheses": true, "defaultTermsDays": 30, "groupBy": "Invoice No", \
+        "groupAmounts": "sum", "dropRowsWhere": [{"column": "Date", "prefix": "Total"}, {"fewerFields": true}], \
+        "keepWhere": [{"column": "Status", "in": ["PAID", "OPEN"]}]}
         """
 
     @Test func theMappingParserNeverTrapsAndNamesAPath() throws {
@@ -106,7 +109,9 @@ import Testing
         let base = Array(Self.validMapping.utf8)
         let pieces: [[UInt8]] = ["{", "}", "[", "]", "\"", ":", ",", "\\", "\\u0000", "null", "true", "1e999", "-0",
                                  "\"target\"", "\"columns\"", "\"Total\": \"amount\"", "\"dateFormat\"", "\"yyyy\"",
-                                 "\u{1B}", "\u{0}", "\"\u{FEFF}\"", "\"invoices\""].map { Array($0.utf8) }
+                                 "\u{1B}", "\u{0}", "\"\u{FEFF}\"", "\"invoices\"",
+                                 "\"skipRows\"", "\"keepWhere\"", "{\"column\": \"Status\", \"in\": []}", "{\"fewerFields\": 1}",
+                                 "\"groupAmounts\": \"repeated\"", "\"thousandsSeparator\": \",,\"", "-1", "99999999999999999999"].map { Array($0.utf8) }
         try budget.run(share: 0.2, salt: 0x3A) { rng, iteration in
             var bytes = base
             for _ in 0..<rng.int(1..<6) {
@@ -191,6 +196,87 @@ import Testing
         }
         #expect(refused > 0)
         _ = imported
+    }
+
+    // MARK: Vendor exports through the mapping features
+
+    /// Awkward values for a cell of a vendor export: separators in the wrong places, dates of
+    /// the other order or past midnight, negative amounts, controls, quotes.
+    static let exportValues = ["", "$", "$1,2", "1,234.5.6", "(5.00)", "(", "-0.00", "0.001", "1e3", "usd", "US",
+                               "31/02/2025", "13/13/2025", "2025-06-01 24:00", "2025-06-01", "99999999999",
+                               "\u{1B}[31m", "\u{0}", "\"", "TOTAL", "VOIDED", "open", "PAID", "INV-0001", "1001"]
+
+    @Test func mutatedVendorExportsFailCleanlyOrImportIdempotently() throws {
+        let budget = Budget.current
+        let fixtures = Fixture.presets
+        var refused = 0
+        try budget.run(share: 0.2, salt: 0x2B) { rng, iteration in
+            let (preset, name, text) = fixtures[rng.int(0..<fixtures.count)]
+            var lines = text.components(separatedBy: "\n")
+            for _ in 0..<rng.int(1..<4) {
+                let k = rng.int(0..<lines.count)
+                var cells = lines[k].components(separatedBy: ",")
+                if cells.isEmpty { continue }
+                switch rng.int(0..<4) {
+                case 0: lines.insert(lines[k], at: k)
+                case 1: cells.removeLast(); lines[k] = cells.joined(separator: ",")
+                default:
+                    cells[rng.int(0..<cells.count)] = Self.exportValues[rng.int(0..<Self.exportValues.count)]
+                    lines[k] = cells.joined(separator: ",")
+                }
+            }
+            let mutated = lines.joined(separator: "\n")
+            let folder = try BundleFixture([name: mutated])
+            let store = try LedgerStore()
+            let context = "seed \(budget.seed), export iteration \(iteration), \(preset.rawValue): \(Self.show(Array(mutated.utf8)))"
+            let outcome: Result<ImportReport, LedgerImportError>
+            do throws(LedgerImportError) {
+                outcome = .success(try LedgerImporter(store: store).importPreset(preset, at: folder.folder + "/" + name))
+            } catch {
+                outcome = .failure(error)
+            }
+            switch outcome {
+            case .success:
+                let after = try Self.digest(store)
+                do {
+                    let again = try LedgerImporter(store: store).importPreset(preset, at: folder.folder + "/" + name)
+                    #expect(again.totalInserted == 0, "re-import inserted rows; \(context)")
+                } catch {
+                    Issue.record("re-import failed: \(error); \(context)")
+                }
+                #expect(try Self.digest(store) == after, "re-import changed the store; \(context)")
+            case .failure(let error):
+                refused += 1
+                #expect(try store.rowCounts().values.allSatisfy { $0 == 0 }, "a refused import wrote rows; \(context)")
+                switch error {
+                case .invalidRows(let issues, _):
+                    #expect(!issues.isEmpty, "\(context)")
+                    for issue in issues {
+                        #expect(issue.file == name && issue.line >= 1 && !issue.column.isEmpty, "not file:line: column: \(issue); \(context)")
+                    }
+                case .invalidMapping:
+                    break
+                default:
+                    Issue.record("unexpected error \(error); \(context)")
+                }
+                #expect(!error.description.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" },
+                        "a raw control character in \(error.description); \(context)")
+            }
+            return true
+        }
+        _ = refused
+    }
+
+    /// The vendor fixtures (Tests/RecoupLedgerTests/Fixtures/Presets), read once.
+    enum Fixture {
+        static let presets: [(ColumnMapping.Preset, String, String)] = {
+            let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/Presets")
+            return [(.qboInvoices, "qbo-invoice-list.csv"), (.xeroInvoices, "xero-invoices.csv"),
+                    (.stripeInvoices, "stripe-invoices.csv")].map { preset, name in
+                (preset, name, (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "")
+            }
+        }()
     }
 
     /// A content digest of `store`: row counts and a hash of every table's rows.

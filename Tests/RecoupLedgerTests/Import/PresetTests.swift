@@ -116,7 +116,7 @@ import Testing
             do { _ = try ColumnMapping(json: Data(json.utf8)); return "no error" } catch { return error.description }
         }
         #expect(error(#"{"target":"invoices","dateformat":"d.M.yyyy"}"#)
-            == "mapping: dateformat: unknown field; the fields are columns, constants, createClients, dateFormat, decimalComma, target")
+            == "mapping: dateformat: unknown field; the fields are amountsInMinorUnits, columns, constants, createClients, currencySymbols, dateFormat, decimalComma, defaultTermsDays, dropRowsWhere, groupAmounts, groupBy, keepWhere, negativeParentheses, skipRows, target, thousandsSeparator")
         #expect(error(#"{"columns":{}}"#) == "mapping: target: required: the bundle file the rows become, such as \"invoices\"")
         #expect(error(#"{"target":"invoices","dateFormat":"yyyy/MM"}"#).hasPrefix("mapping: dateFormat: \"yyyy/MM\" is not a date pattern"))
         #expect(error(#"{"target":"invoices","decimalComma":"yes"}"#).hasPrefix("mapping: decimalComma: wrong type"))
