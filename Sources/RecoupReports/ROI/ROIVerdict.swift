@@ -15,9 +15,14 @@ public struct ROIVerdict: Sendable, Equatable {
     public init(roi: ROIEstimate, backTestMiss: Double?, loggedActions: Int?) {
         func money(_ x: Double) -> String { ChartNumberFormat.fixed(abs(x), decimals: 0, grouping: true) }
         func cents(_ x: Double) -> String { ReportFormatting.number(abs(x), decimals: 2) }
-        func interval(_ v: Interval, _ f: (Double) -> String) -> String {
-            let (a, b) = v.mean >= 0 ? (v.lo, v.hi) : (-v.hi, -v.lo)
-            return "[\(a < 0 ? "-" : "")\(f(a)), \(b < 0 ? "-" : "")\(f(b))]"
+        func signed(_ x: Double) -> String { (x < 0 && money(x) != "0" ? "-" : "") + money(x) }
+        /// The interval as it is, signs kept.
+        func interval(_ v: Interval, _ f: (Double) -> String = money) -> String {
+            "[\(v.lo < 0 ? "-" : "")\(f(v.lo)), \(v.hi < 0 ? "-" : "")\(f(v.hi))]"
+        }
+        /// The interval of the magnitude, for a sentence that says the direction in words.
+        func magnitude(_ v: Interval, _ f: (Double) -> String = money) -> String {
+            v.mean >= 0 ? interval(v, f) : interval(Interval(mean: -v.mean, lo: -v.hi, hi: -v.lo), f)
         }
         func spansZero(_ v: Interval) -> Bool { v.lo < 0 && v.hi > 0 }
         var s: [String] = []
@@ -31,33 +36,33 @@ public struct ROIVerdict: Sendable, Equatable {
             s.append("Whether \(who) costs more or less than \(base) in collections work cannot be told from this ledger "
                      + "(\(ReportFormatting.number(roi.costPerInvoiceBefore.mean, decimals: 2)) vs "
                      + "\(ReportFormatting.number(roi.costPerInvoiceAfter.mean, decimals: 2)) per invoice; a year's difference "
-                     + "\(interval(saved, money))).")
+                     + "\(interval(saved))).")
         } else {
             let more = saved.mean < 0
             s.append("Collections work costs \(cents(roi.costPerInvoiceAfter.mean - roi.costPerInvoiceBefore.mean)) \(more ? "more" : "less") "
                      + "per invoice under \(who) than under \(base) (\(cents(roi.costPerInvoiceAfter.mean)) vs "
-                     + "\(cents(roi.costPerInvoiceBefore.mean))): about \(money(saved.mean)) \(interval(saved, money)) a year "
+                     + "\(cents(roi.costPerInvoiceBefore.mean))): about \(money(saved.mean)) \(magnitude(saved)) a year "
                      + (more ? "more, for its extra contacts and reviews." : "saved."))
         }
         let cash = roi.cashReleased
         if spansZero(cash) {
-            s.append("Whether it collects cash sooner cannot be told from this ledger (cash released \(interval(cash, money))).")
+            s.append("Whether it collects cash sooner cannot be told from this ledger (cash released \(interval(cash))).")
         } else if cash.mean > 0 {
-            s.append("It collects sooner, releasing about \(money(cash.mean)) \(interval(cash, money)) of cash, worth "
+            s.append("It collects sooner, releasing about \(money(cash.mean)) \(interval(cash)) of cash, worth "
                      + "\(money(roi.annualFinancingValue.mean)) a year at \(ReportFormatting.number(roi.costOfCapital * 100, decimals: 1))%.")
         } else {
-            s.append("It collects later, tying up about \(money(cash.mean)) \(interval(cash, money)) more cash.")
+            s.append("It collects later, tying up about \(money(cash.mean)) \(magnitude(cash)) more cash.")
         }
         let avoided = roi.annualWriteOffsAvoided
         let rateGain = roi.annualSales > 0 ? abs(avoided.mean) / roi.annualSales : 0
         if let miss = backTestMiss, rateGain <= miss {
-            s.append("Write-offs avoided (\(money(avoided.mean)) a year) cannot be told from this ledger: the change in the "
+            s.append("The change in write-offs (\(signed(avoided.mean)) a year avoided) cannot be told from this ledger: the change in the "
                      + "write-off rate, \(ReportFormatting.number(rateGain * 100, decimals: 1)) points, is no larger than the "
                      + "back-test's own miss on the collection rate, \(ReportFormatting.number(miss * 100, decimals: 1)) points.")
         } else if spansZero(avoided) {
-            s.append("Whether it changes write-offs cannot be told from this ledger (\(interval(avoided, money)) a year).")
+            s.append("Whether it changes write-offs cannot be told from this ledger (\(interval(avoided)) a year avoided).")
         } else {
-            s.append("Write-offs \(avoided.mean >= 0 ? "avoided" : "added"): about \(money(avoided.mean)) \(interval(avoided, money)) a year.")
+            s.append("Write-offs \(avoided.mean >= 0 ? "avoided" : "added"): about \(money(avoided.mean)) \(magnitude(avoided)) a year.")
         }
         if roi.toolCostPerMonth <= 0 {
             s.append("No tool cost was given (--tool-cost-per-month), so no payback is computed.")
@@ -67,11 +72,11 @@ public struct ROIVerdict: Sendable, Equatable {
             let payback = roi.paybackMonths.mean.isFinite
                 ? "is paid back in \(ReportFormatting.number(roi.paybackMonths.mean, decimals: 1)) months of savings."
                 : "is paid back in most runs, but not in all."
-            s.append("Altogether it saves about \(money(roi.monthlySavings.mean)) \(interval(roi.monthlySavings, money)) a month, so a year "
+            s.append("Altogether it saves about \(money(roi.monthlySavings.mean)) \(interval(roi.monthlySavings)) a month, so a year "
                      + "of the tool (\(ReportFormatting.number(roi.toolCostPerMonth, decimals: 2)) a month) " + payback)
         } else {
             s.append("Whether the savings pay for the tool cannot be told from this ledger (monthly savings "
-                     + "\(interval(roi.monthlySavings, money))).")
+                     + "\(interval(roi.monthlySavings))).")
         }
         sentences = s
     }

@@ -27,7 +27,7 @@ import Testing
     /// 1 point: the simulator cannot tell that gain from its own error.
     @Test func aGainWithinTheBackTestMissCannotBeTold() {
         let verdict = ROIVerdict(roi: Self.roi(), backTestMiss: 0.01, loggedActions: 12)
-        #expect(verdict.text.contains("Write-offs avoided (1,825 a year) cannot be told from this ledger"), "\(verdict.text)")
+        #expect(verdict.text.contains("The change in write-offs (1,825 a year avoided) cannot be told from this ledger"), "\(verdict.text)")
         #expect(verdict.text.contains("0.5 points, is no larger than the back-test's own miss on the collection rate, 1.0 points"))
     }
 
