@@ -18,16 +18,20 @@ extension SimulationReport.BackTest {
         var out = ["back-test: observed beside replayed, the same \(actual.invoices) invoices"]
         out.append("  " + pad("figure", 18) + left("observed", 10) + "   " + pad(rowName, 30)
                    + (isEstimatedPolicy ? "as logged" : ""))
-        func row(_ name: String, _ value: String, _ replayed: String, _ logged: String = "") {
-            out.append("  " + pad(name, 18) + left(value, 10) + "   " + pad(replayed, 30) + logged)
+        func row(_ name: String, _ value: String, _ replayed: String, _ logged: String? = nil) {
+            out.append("  " + pad(name, 18) + left(value, 10) + "   " + pad(replayed, 30)
+                       + (isEstimatedPolicy ? (logged ?? "—") : ""))
         }
         row("cohort DSO", String(format: "%.1f", actual.dso), interval(replayedDSO, 1),
-            asLoggedDSO.map { String(format: "%.1f", $0.mean) } ?? "")
+            asLoggedDSO.map { String(format: "%.1f", $0.mean) })
         row("collection rate", String(format: "%.3f", actual.collectionRate), interval(replayedCollectionRate, 3))
         row("contacts/invoice", String(format: "%.2f", observed.contactsPerInvoice), interval(contacts, 2),
-            asLoggedContacts.map { String(format: "%.2f", $0.mean) } ?? "")
+            asLoggedContacts.map { String(format: "%.2f", $0.mean) })
         row("cost/invoice", String(format: "%.2f", observed.costPerInvoice), interval(cost, 2))
         row("human hours/week", String(format: "%.1f", observed.humanHoursPerWeek), interval(hours, 1))
+        if isEstimatedPolicy {
+            out.append("  as logged: the logged actions replayed as they happened, only while the replayed invoice is open")
+        }
         guard replayedContactsByBand.count == HistoryPolicy.dpdBands.count,
               replayedContactsByChannel.count == Channel.allCases.count else { return out }
         out.append("back-test: contacts per invoice by days past due, logged vs replayed")
