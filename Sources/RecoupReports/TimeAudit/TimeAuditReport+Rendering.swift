@@ -74,7 +74,15 @@ extension TimeAuditReport {
                 + "\(ReportFormatting.number(estimatedMinutes / 60, decimals: 1)) hours from the cost model's minutes per task, docs/costs.md)"
         }
         notes.append(source + ".")
-        if projection == nil {
+        if let projection {
+            let now = hoursPerWeek(minutes: totalMinutes)
+            let change = projection.total - now
+            let direction = change >= 0 ? "more" : "fewer"
+            notes.append("Under \(projection.label): \(ReportFormatting.number(projection.total, decimals: 2)) hours/week against "
+                + "\(ReportFormatting.number(now, decimals: 2)) now (\(ReportFormatting.number(abs(change), decimals: 2)) \(direction)). "
+                + "Projected reminders are reminders sent by people plus copilot reviews; other is promise follow-ups; "
+                + "reconciliation, data entry and reporting are carried over as they are.")
+        } else {
             notes.append("Add --policy P to project these hours under a policy with the simulator.")
         }
         return notes
