@@ -25,8 +25,9 @@ public enum AgingTables {
     }
 
     /// The per-client table (`clients: false`: the total row only, as in `report kpis`).
+    /// `cutNames`: names cut to `labelWidth` (the terminal; Markdown keeps them whole).
     public static func clients(_ report: AgingReport, title: String?, clients: Bool = true, csv: Bool = false,
-                               wholeUnits: Bool = false) -> ReportTable {
+                               wholeUnits: Bool = false, cutNames: Bool = true) -> ReportTable {
         let buckets = AgingBucket.allCases
         let columns: [ReportTable.Column] = csv
             ? [.init("client"), .init("name")] + buckets.map { .init($0.rawValue, alignment: .right) } + [.init("total", alignment: .right)]
@@ -39,7 +40,7 @@ public enum AgingTables {
         }
         if clients {
             for row in report.byClient {
-                table.append((csv ? [row.client, row.name ?? ""] : [label(row.label)]) + amounts(row.amounts))
+                table.append((csv ? [row.client, row.name ?? ""] : [cutNames ? label(row.label) : row.label]) + amounts(row.amounts))
             }
         }
         table.append((csv ? ["total", ""] : ["Total"]) + amounts(report.total))

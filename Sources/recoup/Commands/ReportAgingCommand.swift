@@ -45,7 +45,8 @@ enum AgingOutput {
             return AgingTables.clientsText(report, title: "Aging on \(report.asOf.iso) (\(report.currency))")
         case .csv, .markdown:
             let csv = format == .csv
-            let table = AgingTables.clients(report, title: csv ? nil : "Aging on \(report.asOf.iso) (\(report.currency))", csv: csv)
+            let table = AgingTables.clients(report, title: csv ? nil : "Aging on \(report.asOf.iso) (\(report.currency))", csv: csv,
+                                            cutNames: false)
             return table.rendered(as: format.tableFormat)
         }
     }
