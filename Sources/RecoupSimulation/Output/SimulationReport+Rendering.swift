@@ -110,17 +110,42 @@ extension SimulationReport {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// `aligned(rows)` split into blocks of columns that each fit `width` columns: every block
+    /// repeats the first `keep` columns (the policy and its mode), then as many figures as fit,
+    /// so a terminal table stays readable however many figures there are.
+    public static func alignedFitting(_ rows: [[String]], keep: Int = 2, width: Int = 100) -> String {
+        guard let n = rows.first?.count, n > keep, rows.allSatisfy({ $0.count == n }) else { return aligned(rows) }
+        func block(_ range: Range<Int>) -> String { aligned(rows.map { Array($0[0..<keep]) + Array($0[range]) }) }
+        func widest(_ text: String) -> Int { text.split(separator: "\n").map(\.count).max() ?? 0 }
+        var blocks: [String] = []
+        var start = keep
+        while start < n {
+            var end = start + 1
+            while end < n, widest(block(start..<(end + 1))) <= width { end += 1 }
+            blocks.append(block(start..<end))
+            start = end
+        }
+        return blocks.joined(separator: "\n")
+    }
+
+    /// `line` broken after its last "; " within `width` columns when it is longer, the rest
+    /// indented by two spaces (support lines name several channels and can run long).
+    static func brokenAtClause(_ line: String, width: Int = 100) -> String {
+        guard line.count > width, let cut = line.prefix(width).range(of: "; ", options: .backwards) else { return line }
+        return String(line[..<cut.lowerBound]) + ";\n  " + String(line[cut.upperBound...])
+    }
+
     /// The plain-text report: the projections, the differences (with significance), the
     /// back-test lines.
     public var text: String {
         var out = marked("Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval])") + "\n\n"
-        out += SimulationReport.aligned(tableRows)
+        out += SimulationReport.alignedFitting(tableRows)
         if projections.count > 1 {
             out += "\nDifferences against \(projections[0].label) (* : the 95% interval excludes 0)\n\n"
-            out += SimulationReport.aligned(differenceRows)
+            out += SimulationReport.alignedFitting(differenceRows)
         }
         let supportLines = support.flatMap(\.lines)
-        if !supportLines.isEmpty { out += "\n" + supportLines.joined(separator: "\n") + "\n" }
+        if !supportLines.isEmpty { out += "\n" + supportLines.map { SimulationReport.brokenAtClause($0) }.joined(separator: "\n") + "\n" }
         if let h = historyPolicy { out += "\n" + h.summaryLines.joined(separator: "\n") + "\n" }
         if let b = backTest { out += "\n" + b.lines.joined(separator: "\n") + "\n" }
         if !offPolicy.isEmpty { out += "\n" + offPolicy.flatMap(\.lines).joined(separator: "\n") + "\n" }
