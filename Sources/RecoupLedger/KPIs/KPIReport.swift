@@ -53,14 +53,7 @@ public struct KPIReport: Sendable, Equatable, Encodable {
         var container = encoder.container(keyedBy: Keys.self)
         try KPIReport.encode(period, into: &container, horizonKey: period.horizonDays == 90)
         try container.encode(currency, forKey: .currency)
-        var agingContainer = container.nestedContainer(keyedBy: BucketKey.self, forKey: .aging)
-        try KPIReport.encode(aging.total, into: &agingContainer)
-        var clients = agingContainer.nestedContainer(keyedBy: BucketKey.self, forKey: BucketKey(stringValue: "byClient"))
-        for entry in aging.byClient {
-            var row = clients.nestedContainer(keyedBy: BucketKey.self, forKey: BucketKey(stringValue: entry.client))
-            try KPIReport.encode(entry.amounts, into: &row)
-            if let name = entry.name { try row.encode(name, forKey: BucketKey(stringValue: "name")) }
-        }
+        try container.encode(AgingBucketsJSON(aging), forKey: .aging)
         var trendContainer = container.nestedUnkeyedContainer(forKey: .trend)
         for month in trend {
             var row = trendContainer.nestedContainer(keyedBy: Keys.self)
@@ -136,5 +129,26 @@ extension KPICalculator {
     public func agingReport(asOf: Day? = nil) throws(KPIError) -> AgingReport {
         guard let latest = latestDay, invoiceCount > 0 else { throw .emptyLedger }
         return aging(on: asOf ?? latest)
+    }
+}
+
+/// An aging report's buckets as SPEC §6's JSON object: each bucket and `total` as decimal
+/// amounts, and `byClient` (client id → the same, with `name` where the ledger has one). The
+/// `aging` member of `report kpis` and of `report aging`.
+public struct AgingBucketsJSON: Encodable, Sendable {
+    public let report: AgingReport
+
+    public init(_ report: AgingReport) { self.report = report }
+
+    public func encode(to encoder: any Encoder) throws {
+        typealias Key = KPIReport.BucketKey
+        var container = encoder.container(keyedBy: Key.self)
+        try KPIReport.encode(report.total, into: &container)
+        var clients = container.nestedContainer(keyedBy: Key.self, forKey: Key(stringValue: "byClient"))
+        for entry in report.byClient {
+            var row = clients.nestedContainer(keyedBy: Key.self, forKey: Key(stringValue: entry.client))
+            try KPIReport.encode(entry.amounts, into: &row)
+            if let name = entry.name { try row.encode(name, forKey: Key(stringValue: "name")) }
+        }
     }
 }

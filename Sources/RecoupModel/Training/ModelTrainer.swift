@@ -161,6 +161,7 @@ public enum ModelTrainer {
         let testLabels = testRows.map { data.labels[$0] }
         let predictions = testRows.map { r in model.score(allFeatures: Array(data.features[(r * width)..<(r * width + width)])) }
         let metrics = BinaryMetrics(predictions: predictions, labels: testLabels)
+        let testCounts = TrainingMinimum.counts(testLabels)
         let trainLabels = trainRows.map { data.labels[$0] }
         let baseRate = trainLabels.reduce(0, +) / Double(trainLabels.count)
         let base = BinaryMetrics(predictions: Array(repeating: baseRate, count: testRows.count), labels: testLabels)
@@ -179,7 +180,7 @@ public enum ModelTrainer {
             baselines: .init(baseRate: .init(auc: base.auc, logLoss: base.logLoss, brier: base.brier),
                              lastLate: .init(auc: last.auc, logLoss: last.logLoss, brier: last.brier)),
             calibration: CalibrationBin.table(predictions: predictions, labels: testLabels),
-            testLate: TrainingMinimum.counts(testLabels).late, testOnTime: TrainingMinimum.counts(testLabels).onTime)
+            testLate: testCounts.late, testOnTime: testCounts.onTime)
         return (model, evaluation)
     }
 

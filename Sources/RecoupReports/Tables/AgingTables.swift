@@ -73,7 +73,5 @@ public enum AgingTables {
     }
 
     /// `text` cut to `labelWidth` characters, the last one `…` when cut.
-    static func label(_ text: String) -> String {
-        text.count <= labelWidth ? text : String(text.prefix(labelWidth - 1)) + "…"
-    }
+    static func label(_ text: String) -> String { ChartFrame.shortened(text, limit: labelWidth) }
 }

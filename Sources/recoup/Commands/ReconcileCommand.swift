@@ -135,13 +135,5 @@ enum ReconcileOutput {
     }
 
     /// A count with thousands separated by commas.
-    static func count(_ value: Int) -> String {
-        let digits = Array(String(value.magnitude))
-        var out = value < 0 ? "-" : ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
-    }
+    static func count(_ value: Int) -> String { ChartNumberFormat.fixed(Double(value), decimals: 0, grouping: true) }
 }

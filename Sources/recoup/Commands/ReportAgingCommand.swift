@@ -79,34 +79,10 @@ enum AgingOutput {
         let asOf: Day, currency: String, invoices: [Row]
     }
 
+    /// `{"asOf", "currency", "aging"}` with the buckets as `report kpis` writes them.
     struct AgingJSON: Encodable {
-        let report: AgingReport
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ s: String) { stringValue = s }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(report.asOf, forKey: Key("asOf"))
-            try c.encode(report.currency, forKey: Key("currency"))
-            func amounts(_ a: AgingAmounts, _ container: inout KeyedEncodingContainer<Key>) throws {
-                for bucket in AgingBucket.allCases {
-                    try container.encode(JSONOutput.decimal(a[bucket]), forKey: Key(bucket.rawValue))
-                }
-                try container.encode(JSONOutput.decimal(a.total), forKey: Key("total"))
-            }
-            var aging = c.nestedContainer(keyedBy: Key.self, forKey: Key("aging"))
-            try amounts(report.total, &aging)
-            var byClient = aging.nestedContainer(keyedBy: Key.self, forKey: Key("byClient"))
-            for entry in report.byClient {
-                var row = byClient.nestedContainer(keyedBy: Key.self, forKey: Key(entry.client))
-                try amounts(entry.amounts, &row)
-                if let name = entry.name { try row.encode(name, forKey: Key("name")) }
-            }
-        }
+        let asOf: Day, currency: String, aging: AgingBucketsJSON
+        init(report: AgingReport) { asOf = report.asOf; currency = report.currency; aging = AgingBucketsJSON(report) }
     }
 }
 

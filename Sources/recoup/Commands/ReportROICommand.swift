@@ -51,8 +51,8 @@ struct ReportROICommand: ParsableCommand {
             let roi = ROIEstimate(baseline: report.projections[0], policy: report.projections[1],
                                   toolCostPerMonth: tool.minorUnits, costOfCapital: rate)
             let miss = report.backTest.map { abs($0.actual.collectionRate - $0.replayedCollectionRate.mean) }
-            let actions = try? LedgerStore(path: store.path, access: .readOnly).rowCounts()["actions"]
-            let verdict = ROIVerdict(roi: roi, backTestMiss: miss, loggedActions: actions ?? nil)
+            let actions = (try? LedgerStore(path: store.path, access: .readOnly).rowCounts())?["actions"]
+            let verdict = ROIVerdict(roi: roi, backTestMiss: miss, loggedActions: actions)
             if let htmlFile {
                 let page = ROIPage.make(roi: roi, baseline: report.projections[0], policy: report.projections[1],
                                         verdict: verdict, footer: "recoup \(RecoupVersion.current)")

@@ -25,7 +25,7 @@ enum CommandSuggestion {
             let names = subcommands.compactMap { $0.configuration.commandName }
             let scored = names.map { (name: $0, distance: distance(word.lowercased(), $0)) }
             guard let best = scored.min(by: { ($0.distance, $0.name) < ($1.distance, $1.name) }),
-                  best.distance <= maxDistance(word) || best.name.hasPrefix(word.lowercased()) && word.count >= 2
+                  best.distance <= maxDistance(word) || (word.count >= 2 && best.name.hasPrefix(word.lowercased()))
             else { return nil }
             return "Did you mean '\((path + [best.name]).joined(separator: " "))'?"
         }
