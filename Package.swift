@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "RecoupModelTests", dependencies: ["RecoupModel", "COpenBLAS", "RecoupLedger"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RecoupSyntheticTests", dependencies: ["RecoupSynthetic", "RecoupLedger"]),
         .testTarget(name: "RecoupSimulationTests", dependencies: ["RecoupSimulation", "RecoupSynthetic"]),
-        .testTarget(name: "RecoupReportsTests", dependencies: ["RecoupReports"]),
+        .testTarget(name: "RecoupReportsTests", dependencies: ["RecoupReports", "RecoupLedger", "RecoupSimulation"]),
         .testTarget(name: "RecoupCLITests", dependencies: ["recoup"]),
     ],
     swiftLanguageModes: [.v6]

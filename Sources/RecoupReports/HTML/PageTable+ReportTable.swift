@@ -8,3 +8,13 @@ extension PageTable {
                   rows: table.rows, emphasisedRows: emphasisedRows)
     }
 }
+
+extension PageTable {
+    /// The same table as a `ReportTable`, for text output.
+    public var reportTable: ReportTable {
+        var table = ReportTable(title: caption,
+                                columns: columns.map { .init($0.title, alignment: $0.alignment == .right ? .right : .left) })
+        for row in normalizedRows { table.append(row) }
+        return table
+    }
+}

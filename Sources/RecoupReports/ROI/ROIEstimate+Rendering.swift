@@ -14,19 +14,31 @@ extension ROIEstimate {
         var t = ReportTable(title: UnverifiedMarking.title("ROI of \(policy) against \(baseline) (mean [95% interval of the paired per-run figure])",
                                                           unverified: unverifiedPolicies),
                             columns: [.init("figure"), .init("mean", alignment: .right), .init("95% interval", alignment: .right)])
-        let rows: [(String, Interval, (Double) -> String)] = [
-            ("cost per invoice before ($)", costPerInvoiceBefore, cents),
-            ("cost per invoice after ($)", costPerInvoiceAfter, cents),
+        func hours(_ x: Double) -> String { ReportFormatting.number(x, decimals: 1) }
+        var rows: [(String, Interval, (Double) -> String)] = [
+            ("hours of AR work freed a week", hoursFreedPerWeek, hours),
+            ("collections cost per invoice before ($)", costPerInvoiceBefore, cents),
+            ("collections cost per invoice after ($)", costPerInvoiceAfter, cents),
+        ]
+        if let fullyLoadedBefore, let fullyLoadedAfter {
+            rows += [("fully loaded AR cost per invoice before ($)", fullyLoadedBefore, cents),
+                     ("fully loaded AR cost per invoice after ($)", fullyLoadedAfter, cents)]
+        }
+        rows += [
+            ("people's time saved a year ($)", annualLabourSaved, money),
+            ("contact costs saved a year ($)", annualContactCostSaved, money),
             ("collections cost saved a year ($)", annualCostSaved, money),
             ("cash released (DSO fall × sales / 365) ($)", cashReleased, money),
             ("financing value of that cash a year ($)", annualFinancingValue, money),
             ("write-offs avoided a year ($)", annualWriteOffsAvoided, money),
-            ("monthly savings, all three ($)", monthlySavings, money),
+            ("monthly savings, all of the above ($)", monthlySavings, money),
             ("payback of a year of the tool (months)", paybackMonths, months),
         ]
         for (name, v, f) in rows {
             if name.hasPrefix("payback"), toolCostPerMonth <= 0 {
                 t.append([name, "no tool cost given", ""])
+            } else if v.lo == v.hi {
+                t.append([name, f(v.mean), ""])
             } else {
                 t.append([name, f(v.mean), "[\(f(v.lo)), \(f(v.hi))]"])
             }
@@ -42,14 +54,20 @@ extension ROIEstimate {
             "invoices a year: \(ChartNumberFormat.fixed(invoicesPerYear, decimals: 0, grouping: true)); "
                 + "cost of capital \(ChartNumberFormat.fixed(costOfCapital * 100, decimals: 1))% a year; "
                 + "tool cost $\(ChartNumberFormat.fixed(toolCostPerMonth, decimals: 2, grouping: true)) a month",
-            "costs per contact and per human minute: the cost model (docs/costs.md, or --costs)",
-        ]
+            "costs per contact and per human minute: the cost model (docs/costs.md, or --costs); people's time at "
+                + "$\(ChartNumberFormat.fixed(hourlyRate, decimals: 2, grouping: true)) an hour",
+        ] + (isObservedBaseline ? [
+            "baseline: the ledger's own hours (timesheets) and contact prices; the change in DSO and write-offs is the "
+                + "simulator's, paired against the replayed history in the same runs",
+        ] : [])
     }
 
     /// Table text followed by the verdict (not in CSV, which is one table) and the assumptions.
     public func rendered(as format: ReportTable.Format, verdict: ROIVerdict? = nil) -> String {
         let table = table(grouping: format != .csv).rendered(as: format)
-        let assumptions = assumptions.map { "assumption: " + $0 }.joined(separator: "\n") + "\n"
+        let assumptions = assumptions.map { line in
+            format == .text ? TextWrap.wrapped("assumption: " + line) : "assumption: " + line
+        }.joined(separator: "\n") + "\n"
         guard let verdict, format != .csv else { return table + "\n" + assumptions }
         let paragraph = "Verdict: " + verdict.text
         let text = format == .text ? TextWrap.wrapped(paragraph) : paragraph

@@ -12,7 +12,9 @@ public struct ROIVerdict: Sendable, Equatable {
     ///   - backTestMiss: |actual − replayed| collection rate of the history's back-test (a
     ///     fraction), nil when there was no back-test.
     ///   - loggedActions: the actions the ledger logs, nil when unknown; 0 names an empty history.
-    public init(roi: ROIEstimate, backTestMiss: Double?, loggedActions: Int?) {
+    ///   - hasTimesheets: whether the ledger has timesheet rows; false names their absence
+    ///     (nil when unknown).
+    public init(roi: ROIEstimate, backTestMiss: Double?, loggedActions: Int?, hasTimesheets: Bool? = nil) {
         func money(_ x: Double) -> String { ChartNumberFormat.fixed(abs(x), decimals: 0, grouping: true) }
         func cents(_ x: Double) -> String { ReportFormatting.number(abs(x), decimals: 2) }
         func signed(_ x: Double) -> String { (x < 0 && money(x) != "0" ? "-" : "") + money(x) }
@@ -27,20 +29,41 @@ public struct ROIVerdict: Sendable, Equatable {
         func spansZero(_ v: Interval) -> Bool { v.lo < 0 && v.hi > 0 }
         var s: [String] = []
         let who = roi.policy, base = roi.baseline
+        /// "than today" against the ledger's own figures, "than (under) P0" against a policy.
+        let than = roi.isObservedBaseline ? "than today" : "than \(base)"
+        let thanUnder = roi.isObservedBaseline ? "than today" : "than under \(base)"
         if loggedActions == 0 {
             s.append("The ledger logs no collection actions, so the \(base) baseline counts no contacts or hours; import actions.csv "
                      + "for a baseline that shows what the firm does today.")
         }
+        if hasTimesheets == false, roi.isObservedBaseline {
+            s.append("The ledger has no timesheets, so today's hours are estimated from its actions, disputes and promises; "
+                     + "import timesheet.csv for the hours people really spend.")
+        }
+        let hours = roi.hoursFreedPerWeek
+        func h(_ x: Double) -> String { ReportFormatting.number(x, decimals: 1) }
+        if hours.mean.isFinite, hours.lo != 0 || hours.hi != 0 {
+            if spansZero(hours) {
+                s.append("Whether \(who) frees people's time cannot be told from this ledger (\(h(hours.mean)) hours a week "
+                         + "[\(h(hours.lo)), \(h(hours.hi))]).")
+            } else if hours.mean >= 0 {
+                s.append("\(who) frees about \(h(hours.mean)) hours a week [\(h(hours.lo)), \(h(hours.hi))] of AR work, "
+                         + "about \(money(roi.annualLabourSaved.mean)) a year of people's time.")
+            } else {
+                s.append("\(who) adds about \(h(-hours.mean)) hours a week [\(h(-hours.hi)), \(h(-hours.lo))] of AR work "
+                         + "for people.")
+            }
+        }
         let saved = roi.annualCostSaved
         if spansZero(saved) {
-            s.append("Whether \(who) costs more or less than \(base) in collections work cannot be told from this ledger "
+            s.append("Whether \(who) costs more or less \(than) in collections work cannot be told from this ledger "
                      + "(\(ReportFormatting.number(roi.costPerInvoiceBefore.mean, decimals: 2)) vs "
                      + "\(ReportFormatting.number(roi.costPerInvoiceAfter.mean, decimals: 2)) per invoice; a year's difference "
                      + "\(interval(saved))).")
         } else {
             let more = saved.mean < 0
             s.append("Collections work costs \(cents(roi.costPerInvoiceAfter.mean - roi.costPerInvoiceBefore.mean)) \(more ? "more" : "less") "
-                     + "per invoice under \(who) than under \(base) (\(cents(roi.costPerInvoiceAfter.mean)) vs "
+                     + "per invoice under \(who) \(thanUnder) (\(cents(roi.costPerInvoiceAfter.mean)) vs "
                      + "\(cents(roi.costPerInvoiceBefore.mean))): about \(money(saved.mean)) \(magnitude(saved)) a year "
                      + (more ? "more, for its extra contacts and reviews." : "saved."))
         }

@@ -47,4 +47,6 @@ public enum DrawPurpose: UInt64, CaseIterable, Sendable, Hashable {
     case timesheet = 81
     // Resampling for uncertainty intervals (entity = run, index = position).
     case bootstrap = 90
+    // The time audit's draws of the share of deposits matched automatically (entity 0).
+    case reconciliationShare = 120
 }

@@ -10,6 +10,7 @@ struct ReportCommand: ParsableCommand {
             ReportKPIsCommand.self,
             ReportTimeAuditCommand.self,
             ReportROICommand.self,
+            ReportLeadershipCommand.self,
         ]
     )
 }

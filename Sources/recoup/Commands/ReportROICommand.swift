@@ -5,9 +5,10 @@ import RecoupPolicy
 import RecoupReports
 import RecoupSimulation
 
-/// `recoup report roi --policy P [--baseline history|P0] [--tool-cost-per-month X]`: cost per
-/// invoice before and after, cost saved, cash released and its financing value, write-offs
-/// avoided and payback, each from paired per-run differences (docs/reports.md).
+/// `recoup report roi --policy P [--baseline history|P0] [--tool-cost-per-month X]`: hours
+/// freed, cost per invoice before and after (collections and fully loaded), people's time and
+/// contact costs saved, cash released and its financing value, write-offs avoided and payback,
+/// each run by run (docs/reports.md). The history baseline is the ledger's own figures.
 struct ReportROICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roi",
@@ -26,33 +27,20 @@ struct ReportROICommand: ParsableCommand {
     @Option(name: .long, help: "Also write the ROI as one self-contained HTML page (table, assumptions, charts) to this file.")
     var html: String?
 
-    func validate() throws { _ = try toolCost() }
-
-    /// The tool's price a month; a malformed or negative amount is bad usage (exit 2).
-    private func toolCost() throws -> Money {
-        let tool: Money
-        do { tool = try Money(decimal: toolCostPerMonth) } catch {
-            throw ValidationError("--tool-cost-per-month \(toolCostPerMonth): \(error); give an amount such as 250 or 99.50")
-        }
-        guard tool.minorUnits >= 0 else {
-            throw ValidationError("--tool-cost-per-month \(toolCostPerMonth): a price cannot be negative; give an amount such as 250 or 99.50")
-        }
-        return tool
-    }
+    func validate() throws { _ = try ToolCost.parse(toolCostPerMonth) }
 
     func run() throws {
         try UserFacingError.wrap {
-            let tool = try toolCost()
+            let tool = try ToolCost.parse(toolCostPerMonth)
             let htmlFile = html.map { OutputFile($0, replacement: .always, example: "roi.html") }
             try htmlFile?.check()  // before the simulation
             let report = try simulation.project([baseline, policy], store: store)
-            var rate = 0.08
-            if let costs = simulation.costs { rate = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)).costOfCapital }
-            let roi = ROIEstimate(baseline: report.projections[0], policy: report.projections[1],
-                                  toolCostPerMonth: tool.minorUnits, costOfCapital: rate)
-            let miss = report.backTest.map { abs($0.actual.collectionRate - $0.replayedCollectionRate.mean) }
-            let actions = (try? LedgerStore(path: store.path, access: .readOnly).rowCounts())?["actions"]
-            let verdict = ROIVerdict(roi: roi, backTestMiss: miss, loggedActions: actions)
+            let costs = try simulation.costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
+            let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
+            let analysis = try LeadershipAnalysis(ledger: ledger, simulation: report, costs: costs, toolCostPerMonth: tool.minorUnits,
+                                                  seed: simulation.seed)
+            for warning in analysis.warnings { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
+            let roi = analysis.returns[0], verdict = analysis.verdicts[0]
             if let htmlFile {
                 let page = ROIPage.make(roi: roi, baseline: report.projections[0], policy: report.projections[1],
                                         verdict: verdict, footer: "recoup \(RecoupVersion.current)")

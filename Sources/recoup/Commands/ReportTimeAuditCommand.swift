@@ -8,12 +8,13 @@ import RecoupSimulation
 /// [--costs FILE]`: hours per week spent on collections by task, and the share a policy can
 /// automate (SPEC §3 "human hours"; docs/reports.md).
 ///
-/// With `--policy P` the policy is simulated and its hours fill `TimeAuditReport.projection`
-/// (a column, a JSON field and a before/after chart).
+/// With `--policy P` (repeatable) each policy is simulated and its hours by task, with 95%
+/// intervals, fill `TimeAuditReport.projections` (a table each, JSON and a before/after chart);
+/// `--tasks FILE` changes which work an agent takes.
 struct ReportTimeAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "time-audit",
-        abstract: "Hours per week on collections by task, and the share a policy can automate.",
+        abstract: "Hours per week on AR work by task, now and under policies, and what an agent can take.",
         discussion: """
             Weeks with timesheet rows use them; other weeks are estimated from the ledger: logged \
             action minutes where present, else the cost model's minutes per task (SPEC §5: email 4, \
@@ -32,8 +33,10 @@ struct ReportTimeAuditCommand: ParsableCommand {
     @Option(help: "Cost file with the minutes per task (docs/costs.md). Default: the standard minutes.")
     var costs: String?
 
-    @Option(help: "Also project the hours under this policy file (simulated; needs recoup train).")
-    var policy: String?
+    @Option(help: "Also project the hours under this policy file (repeat for several; simulated; needs recoup train).")
+    var policy: [String] = []
+    @Option(help: "A JSON file saying which of reconciliation, data_entry and reporting an agent takes (docs/reports.md).")
+    var tasks: String?
     @Option(parsing: .unconditional, help: "Monte Carlo runs of the projection.")
     var runs: Int = 100
     @Option(parsing: .unconditional, help: "Seed of the projection.", transform: SeedArgument.parse)
@@ -58,14 +61,16 @@ struct ReportTimeAuditCommand: ParsableCommand {
             let chartFile = chart.map { OutputFile($0, replacement: .always, example: "time-audit.svg") }
             try chartFile?.check()  // before the work
             let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
+            let classification = try tasks.map { try TaskClassification.load(path: $0) } ?? .standard
             let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
             var report = try TimeAudit.make(ledger: ledger, from: from, to: to, costs: costModel)
-            if let policy {
-                var arguments = ["--runs", String(runs), "--seed", String(seed)] + trust.arguments
-                if let costs { arguments += ["--costs", costs] }
-                let simulation = try SimulationArguments.parse(arguments)
-                let projected = try simulation.project([policy], store: store)
-                if let first = projected.projections.first { report.projection = TimeAudit.projection(first, now: report) }
+            report.classification = classification
+            if !policy.isEmpty {
+                let simulation = try SimulationArguments.project(policy, store: store, runs: runs, seed: seed, costs: costs, trust: trust)
+                let projected = TimeAudit.projecting(report, simulation: simulation, ledger: ledger, classification: classification,
+                                                     seed: seed)
+                if let warning = projected.warning { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
+                report = projected.report
             }
             try chartFile?.write(report.chart().svg())
             switch output.format {

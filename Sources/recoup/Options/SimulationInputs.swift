@@ -31,7 +31,9 @@ struct SimulationArguments: ParsableArguments {
 
     /// Resolves policy names: `history`, `none`, or a policy file (validated, and verified
     /// against the trusted keys unless `--unverified`, which marks it in every output).
-    func policies(_ names: [String]) throws -> [ReplayPolicy] {
+    func policies(_ names: [String]) throws -> [ReplayPolicy] { try SimulationArguments.policies(names, trust: trust) }
+
+    static func policies(_ names: [String], trust: PolicyTrustOptions) throws -> [ReplayPolicy] {
         try names.map { name in
             switch name {
             case "history": return .history
@@ -47,9 +49,16 @@ struct SimulationArguments: ParsableArguments {
 
     /// Loads the ledger and model and projects `names`.
     func project(_ names: [String], store: StoreOptions) throws -> SimulationReport {
+        try SimulationArguments.project(names, store: store, runs: runs, seed: seed, costs: costs, trust: trust, from: from, to: to)
+    }
+
+    /// Loads the ledger and model of `store` and projects `names` over invoices issued
+    /// `from…to` (default: all), for commands whose own `--from/--to` mean another window.
+    static func project(_ names: [String], store: StoreOptions, runs: Int, seed: UInt64, costs: String?,
+                        trust: PolicyTrustOptions, from: Day? = nil, to: Day? = nil) throws -> SimulationReport {
         var options = SimulationOptions(runs: runs, seed: seed)
         if let costs { options.costs = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)) }
-        let policies = try policies(names)
+        let policies = try SimulationArguments.policies(names, trust: trust)
         let stored = try StoredModels.load(from: try LedgerStore(path: store.path, access: .readOnly), path: store.path)
         let ledger = stored.ledger, behaviour = stored.behaviour
         let bar = TerminalProgress.make(label: "simulate", total: options.runs * policies.count, unit: "runs")

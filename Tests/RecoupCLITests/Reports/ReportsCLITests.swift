@@ -72,8 +72,14 @@ import Testing
                                      "--db", store.db, "--runs", "4", "--seed", "3", "--html", page])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("ROI of tiered-autonomous against history") == true)
-        for figure in ["cost per invoice before ($)", "cost per invoice after ($)", "collections cost saved a year ($)",
+        #expect(lines.first?.hasPrefix("ROI of tiered-autonomous [UNVERIFIED] against today") == true, "\(lines.first ?? "")")
+        // Today's figures are the ledger's own (one value, no interval); the rest are per run.
+        for figure in ["collections cost per invoice before ($)", "fully loaded AR cost per invoice before ($)"] {
+            let line = try #require(lines.first { $0.hasPrefix(figure) }, "\(figure)")
+            #expect(line.range(of: #"[0-9]\.[0-9]{2}$"#, options: .regularExpression) != nil, "\(line)")
+        }
+        for figure in ["hours of AR work freed a week", "collections cost per invoice after ($)", "fully loaded AR cost per invoice after ($)",
+                       "people's time saved a year ($)", "contact costs saved a year ($)", "collections cost saved a year ($)",
                        "cash released", "financing value", "write-offs avoided a year ($)", "monthly savings",
                        "payback of a year of the tool (months)"] {
             let line = try #require(lines.first { $0.hasPrefix(figure) }, "\(figure)")
@@ -102,16 +108,24 @@ import Testing
 
     @Test func timeAuditWithAPolicyAddsTheProjectedHours() throws {
         let store = try Self.store()
-        let args = ["report", "time-audit", "--unverified", "--policy", Self.policy("tiered-autonomous"), "--db", store.db, "--runs", "4", "--seed", "3"]
+        let args = ["report", "time-audit", "--unverified", "--policy", Self.policy("tiered-autonomous"), "--policy", Self.policy("manual"),
+                    "--db", store.db, "--runs", "4", "--seed", "3"]
         let table = try CLIRunner.run(args)
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(table.stdout.contains("Projected hours/week (tiered-autonomous [UNVERIFIED])"))
+        #expect(table.stdout.contains("Under tiered-autonomous [UNVERIFIED]: hours per week (mean [95% interval])"))
+        #expect(table.stdout.contains("Under manual [UNVERIFIED]: hours per week"))
+        #expect(table.stdout.contains("kept: no agent"))
         #expect(table.stdout.contains("UNVERIFIED policy tiered-autonomous"))
         let json = try CLIRunner.run(args + ["--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        let projection = try #require(object["projection"] as? [String: Any])
-        #expect(projection["policy"] as? String == "tiered-autonomous", "\(projection.keys.sorted())")
+        let projections = try #require(object["projections"] as? [[String: Any]])
+        #expect(projections.map { $0["policy"] as? String } == ["tiered-autonomous", "manual"], "\(projections)")
+        let tasksFile = store.file("tasks.json")
+        try Data(#"{"reconciliation": "people"}"#.utf8).write(to: URL(fileURLWithPath: tasksFile))
+        let badTasks = try CLIRunner.run(args + ["--tasks", tasksFile])
+        #expect(badTasks.status == 1)
+        #expect(badTasks.stderr.contains("tasks.json: field \"reconciliation\": expected \"agent\", \"person\""), "\(badTasks.stderr)")
         let missing = try CLIRunner.run(["report", "time-audit", "--unverified", "--policy", store.file("nope.json"), "--db", store.db])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("nope.json"))

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import RecoupLedger
+import RecoupPolicy
+import RecoupReports
+import RecoupSimulation
+
+/// `recoup report leadership --policy P [--policy P2 …] [--html FILE]`: the one report a
+/// finance lead shows a board — verdict, hours by task, cost per invoice, the return with its
+/// working, cash and DSO, reconciliation and what the projection cannot see (docs/reports.md).
+struct ReportLeadershipCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leadership",
+        abstract: "Verdict, hours freed, cost per invoice and ROI of policies against today, as text, Markdown or one HTML page.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var simulation: SimulationArguments
+
+    @Option(name: .long, help: "A policy file to evaluate (repeat for several).")
+    var policy: [String] = []
+    @Option(name: .long, parsing: .unconditional, help: "The tool's price a month, e.g. 250.00.")
+    var toolCostPerMonth: String = "0"
+    @Option(name: .long, help: "A JSON file saying which of reconciliation, data_entry and reporting an agent takes (docs/reports.md).")
+    var tasks: String?
+    @Option(name: .long, help: "Also write the report as one self-contained HTML page with its charts to this file.")
+    var html: String?
+    @Option(name: .long, help: "Print as text (default) or markdown.")
+    var format: LeadershipFormat = .table
+
+    enum LeadershipFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, markdown
+    }
+
+    func validate() throws {
+        guard !policy.isEmpty else { throw ValidationError("give at least one --policy FILE") }
+        guard policy.count <= 4 else { throw ValidationError("at most 4 --policy files fit one page, got \(policy.count)") }
+        _ = try ToolCost.parse(toolCostPerMonth)
+    }
+
+    func run() throws {
+        try UserFacingError.wrap {
+            let tool = try ToolCost.parse(toolCostPerMonth)
+            let htmlFile = html.map { OutputFile($0, replacement: .always, example: "leadership.html") }
+            try htmlFile?.check()  // before the simulation
+            let classification = try tasks.map { try TaskClassification.load(path: $0) } ?? .standard
+            let report = try simulation.project(["history"] + policy, store: store)
+            let costs = try simulation.costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
+            let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
+            let analysis = try LeadershipAnalysis(ledger: ledger, simulation: report, costs: costs, classification: classification,
+                                                  toolCostPerMonth: tool.minorUnits, seed: simulation.seed)
+            for warning in analysis.warnings { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
+            try htmlFile?.write(LeadershipPage.make(analysis, footer: "recoup \(RecoupVersion.current)").html())
+            print(LeadershipPage.rendered(analysis, as: format == .markdown ? .markdown : .text), terminator: "")
+        }
+    }
+}
+
+/// `--tool-cost-per-month`: a price a month in the ledger's currency.
+enum ToolCost {
+    /// The amount; a malformed or negative one is bad usage (exit 2).
+    static func parse(_ text: String) throws -> Money {
+        let tool: Money
+        do { tool = try Money(decimal: text) } catch {
+            throw ValidationError("--tool-cost-per-month \(text): \(error); give an amount such as 250 or 99.50")
+        }
+        guard tool.minorUnits >= 0 else {
+            throw ValidationError("--tool-cost-per-month \(text): a price cannot be negative; give an amount such as 250 or 99.50")
+        }
+        return tool
+    }
+}
