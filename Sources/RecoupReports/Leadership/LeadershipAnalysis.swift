@@ -31,7 +31,7 @@ public struct LeadershipAnalysis: Sendable {
         self.audit = projected.report
         warnings = projected.warning.map { [$0] } ?? []
         reconciliation = try? Reconciler.summary(ledger, options: ReconcileOptions(from: audit.from, to: audit.to))
-        cost = try ARCostPerInvoice(audit: projected.report, simulation: simulation, ledger: ledger, costs: costs)
+        cost = try ARCostPerInvoice(audit: projected.report, simulated: simulation.projections, ledger: ledger, costs: costs)
         let rate = Double(costs.hourlyRate.minorUnits) / 100
         let base = simulation.projections[0]
         let before = base.policy == ReplayPolicy.history.name

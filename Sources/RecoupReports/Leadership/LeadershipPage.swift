@@ -11,7 +11,7 @@ public enum LeadershipPage {
     /// - Parameter footer: a line at the bottom (the tool and version).
     public static func make(_ a: LeadershipAnalysis, footer: String? = nil) -> ReportPage {
         let audit = a.audit, simulation = a.simulation
-        let names = audit.projections.dropFirst().map(\.label)
+        let names = audit.projections.dropFirst().map(\.policy)
         let runs = simulation.projections.first?.runs ?? 0
         var page = ReportPage(
             title: UnverifiedMarking.title("What an AR agent would change: " + names.joined(separator: ", "),
@@ -53,7 +53,7 @@ public enum LeadershipPage {
         page.sections.append(money)
 
         var cash = ReportPage.Section(heading: "Cash and DSO")
-        if let outcomes = outcomeTable(simulation) {
+        if let outcomes = outcomeTable(simulation, returns: a.returns) {
             cash.blocks.append(.table(PageTable(outcomes)))
             cash.blocks.append(.note("Today is what the ledger shows for the invoices whose fate it knows; under a policy, today's "
                 + "figure plus the simulator's change against the replayed history in the same runs."))
@@ -119,7 +119,9 @@ public enum LeadershipPage {
     /// DSO, collection rate and write-off rate today (the back-test's actual figures) and under
     /// each policy (today + the paired change against the replayed history, rates kept in
     /// [0, 1]); nil without a back-test.
-    static func outcomeTable(_ simulation: SimulationReport) -> ReportTable? {
+    /// Its last two rows are the figures the verdict weighs: each policy's change in the
+    /// write-off rate, and the back-test's own miss on the collection rate, in points.
+    static func outcomeTable(_ simulation: SimulationReport, returns: [ROIEstimate]) -> ReportTable? {
         guard let backTest = simulation.backTest, let history = simulation.projections.first,
               history.policy == ReplayPolicy.history.name else { return nil }
         let policies = Array(simulation.projections.dropFirst())
@@ -145,6 +147,12 @@ public enum LeadershipPage {
             }
             table.append([name, ReportFormatting.number(today * scale, decimals: decimals)] + cells)
         }
+        table.append(["write-off rate change (points)", ""] + returns.map { roi in
+            roi.annualSales > 0 ? ReportFormatting.number(abs(roi.annualWriteOffsAvoided.mean) / roi.annualSales * 100, decimals: 1) : "—"
+        })
+        let miss = abs(backTest.actual.collectionRate - backTest.replayedCollectionRate.mean)
+        table.append(["back-test miss, collected (points)", ReportFormatting.number(miss * 100, decimals: 1)]
+                     + returns.map { _ in "" })
         return table
     }
 
@@ -153,7 +161,7 @@ public enum LeadershipPage {
         let shown = Array(audit.projections.dropFirst())
         var table = ReportTable(title: "Hours a week by task (mean [95% interval])",
                                 columns: [.init("Task"), .init("Today", alignment: .right)]
-                                    + shown.map { .init($0.label, alignment: .right) })
+                                    + shown.map { .init($0.policy, alignment: .right) })
         let minutes = audit.minutesByTask
         for (i, task) in TimesheetTask.allCases.enumerated() {
             table.append([task.title, ReportFormatting.number(audit.hoursPerWeek(minutes: minutes[i]), decimals: 2)]
@@ -173,7 +181,7 @@ extension LeadershipPage {
         var page = make(a)
         for s in page.sections.indices { page.sections[s].blocks.removeAll { if case .chart = $0 { return true } else { return false } } }
         if format == .markdown { return page.markdown() }
-        var out = page.title + "\n" + TextWrap.wrapped(page.subtitle ?? "") + "\n"
+        var out = TextWrap.wrapped(page.title) + "\n" + TextWrap.wrapped(page.subtitle ?? "") + "\n"
         for section in page.sections {
             out += "\n" + section.heading + "\n" + String(repeating: "=", count: section.heading.count) + "\n"
             for block in section.blocks {
@@ -181,7 +189,10 @@ extension LeadershipPage {
                 case .paragraph(let text): out += TextWrap.wrapped(text) + "\n"
                 case .note(let text): out += TextWrap.wrapped("note: " + text) + "\n"
                 case .preformatted(let text): out += text + (text.hasSuffix("\n") ? "" : "\n")
-                case .table(let table): out += "\n" + table.reportTable.rendered(as: .text) + "\n"
+                case .table(let table):
+                    var plain = table.reportTable
+                    plain.title = nil
+                    out += "\n" + (table.caption.map { TextWrap.wrapped($0) + "\n" } ?? "") + plain.rendered(as: .text) + "\n"
                 case .chart: break
                 }
             }

@@ -29,7 +29,7 @@ public struct ARCostPerInvoice: Sendable {
     }
 
     public var parts: [Part]
-    /// The policies, labelled (`[UNVERIFIED]` where not verified), in the time audit's order.
+    /// The policies, in the time audit's order (titles mark unverified ones).
     public var policies: [String]
     /// Invoices issued in the audit's window, and per week.
     public var invoices: Int
@@ -38,15 +38,17 @@ public struct ARCostPerInvoice: Sendable {
     public var hourlyRate: Double
 
     /// - Throws: `ARCostError.noInvoices` when no invoice was issued in the audit's window.
-    public init(audit: TimeAuditReport, simulation: SimulationReport, ledger: Ledger, costs: CostModel) throws(ARCostError) {
+    /// - Parameter simulated: the simulator's projections, found by the audit's policy names.
+    public init(audit: TimeAuditReport, simulated: [SimulationReport.Projection], ledger: Ledger,
+                costs: CostModel) throws(ARCostError) {
         let invoiceCount = ledger.invoices.filter { audit.from <= $0.issuedOn && $0.issuedOn <= audit.to }.count
         guard invoiceCount > 0 else { throw .noInvoices(from: audit.from, to: audit.to) }
         invoices = invoiceCount
         let weeks = Double(audit.days) / 7
         invoicesPerWeek = Double(invoiceCount) / weeks
         hourlyRate = Double(costs.hourlyRate.minorUnits) / 100
-        policies = audit.projections.map(\.label)
-        let projections = audit.projections.map { p in simulation.projections.first { $0.policy == p.policy } }
+        policies = audit.projections.map(\.policy)
+        let projections = audit.projections.map { p in simulated.first { $0.policy == p.policy } }
 
         var contactMinor: Int64 = 0
         for action in ledger.actions where audit.from <= action.at && action.at <= audit.to {

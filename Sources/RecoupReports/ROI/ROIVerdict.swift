@@ -62,7 +62,7 @@ public struct ROIVerdict: Sendable, Equatable {
                      + "\(interval(saved))).")
         } else {
             let more = saved.mean < 0
-            s.append("Collections work costs \(cents(roi.costPerInvoiceAfter.mean - roi.costPerInvoiceBefore.mean)) \(more ? "more" : "less") "
+            s.append("Collections work costs \(more ? "more" : "less") "
                      + "per invoice under \(who) \(thanUnder) (\(cents(roi.costPerInvoiceAfter.mean)) vs "
                      + "\(cents(roi.costPerInvoiceBefore.mean))): about \(money(saved.mean)) \(magnitude(saved)) a year "
                      + (more ? "more, for its extra contacts and reviews." : "saved."))

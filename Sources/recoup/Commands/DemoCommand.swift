@@ -26,7 +26,7 @@ struct DemoCommand: ParsableCommand {
     /// so the demo never replaces a store or report it did not make.
     static let outputNames: Set<String> = [
         "bundle", "policies", "recoup.db", "recoup.db-wal", "recoup.db-shm", "recoup.db-journal", "import.txt", "kpis.md",
-        "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md", "reconcile.txt", "roi.md", "plan.txt", "demo.key", "demo.pub",
+        "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md", "reconcile.txt", "roi.md", "leadership.md", "leadership.html", "plan.txt", "demo.key", "demo.pub",
     ]
 
     @Option(name: .long, help: "The folder to write everything to.")
@@ -101,6 +101,12 @@ struct DemoCommand: ParsableCommand {
                 "report", "roi", "--policy", "policies/\(PolicyTemplate.copilot.fileName)", "--tool-cost-per-month", "250.00",
                 "--runs", String(runs), "--seed", String(seed), "--format", "markdown",
             ] + trusted, show: false)
+            try demo.step("The leadership report: the copilot and autonomous policies against today", file: "leadership.md", [
+                "report", "leadership", "--policy", "policies/\(PolicyTemplate.copilot.fileName)",
+                "--policy", "policies/\(PolicyTemplate.tiered.fileName)", "--tool-cost-per-month", "250.00",
+                "--runs", String(runs), "--seed", String(seed), "--format", "markdown", "--html", "leadership.html",
+            ] + trusted, show: false)
+            demo.record("leadership.html")
             // The live agent plans the next business day after the ledger's last day.
             var planDay = try Day(iso: end) + 1
             while planDay.isWeekend { planDay = planDay + 1 }

@@ -14,7 +14,7 @@ import Testing
         let first = try CLIRunner.run(args)
         #expect(first.status == 0, "\(first.stderr)")
         let files = ["import.txt", "kpis.md", "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md",
-                     "roi.md", "plan.txt", "recoup.db", "bundle/invoices.csv", "policies/fixed.json"]
+                     "roi.md", "leadership.md", "leadership.html", "plan.txt", "recoup.db", "bundle/invoices.csv", "policies/fixed.json"]
         for file in files {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file)")
         }
@@ -42,9 +42,14 @@ import Testing
 
         // The time audit projects the copilot policy's hours; no output carries stub text.
         let audit = try String(contentsOfFile: out + "/time-audit.md", encoding: .utf8)
-        #expect(audit.contains("Projected hours/week (tiered-copilot)"), "\(audit)")
+        #expect(audit.contains("Under tiered-copilot: hours per week (mean [95% interval])"), "\(audit)")
+        // The leadership page leads with the verdict and is one self-contained page.
+        let leadership = try String(contentsOfFile: out + "/leadership.html", encoding: .utf8)
+        let verdictAt = try #require(leadership.range(of: ">Verdict<")), hoursAt = try #require(leadership.range(of: ">Where the hours go<"))
+        #expect(verdictAt.lowerBound < hoursAt.lowerBound)
+        #expect(!leadership.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
         let texts = ["import.txt", "kpis.md", "aging.md", "train.txt", "compare.txt", "time-audit.md", "reconcile.txt", "roi.md",
-                     "plan.txt"]
+                     "leadership.md", "leadership.html", "plan.txt"]
         var before: [String: Data] = [:]
         for file in texts {
             let data = try Data(contentsOf: URL(fileURLWithPath: out + "/" + file))

@@ -72,7 +72,7 @@ import Testing
                                      "--db", store.db, "--runs", "4", "--seed", "3", "--html", page])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("ROI of tiered-autonomous [UNVERIFIED] against today") == true, "\(lines.first ?? "")")
+        #expect(lines.first?.hasPrefix("ROI of tiered-autonomous against today") == true, "\(lines.first ?? "")")
         // Today's figures are the ledger's own (one value, no interval); the rest are per run.
         for figure in ["collections cost per invoice before ($)", "fully loaded AR cost per invoice before ($)"] {
             let line = try #require(lines.first { $0.hasPrefix(figure) }, "\(figure)")
@@ -104,6 +104,37 @@ import Testing
         let negative = try CLIRunner.run(["report", "roi", "--unverified", "--policy", policy, "--tool-cost-per-month=-5", "--db", store.db])
         #expect(negative.status == 2)
         #expect(negative.stderr.contains("--tool-cost-per-month -5: a price cannot be negative"), "\(negative.stderr)")
+    }
+
+    /// `report leadership`: the verdict first, every figure the verdict quotes in a table of the
+    /// same page, one self-contained HTML page with its three charts, and usage errors.
+    @Test func leadershipLeadsWithAVerdictWhoseFiguresAreOnThePage() throws {
+        let store = try Self.store()
+        let page = store.file("leadership.html")
+        let run = try CLIRunner.run(["report", "leadership", "--unverified", "--policy", Self.policy("tiered-copilot"),
+                                     "--policy", Self.policy("manual"), "--tool-cost-per-month", "250", "--db", store.db,
+                                     "--runs", "4", "--seed", "3", "--html", page])
+        #expect(run.status == 0, "\(run.stderr)")
+        let sections = ["Verdict", "Where the hours go", "What an invoice costs to collect", "The return, with its working",
+                        "Cash and DSO", "Reconciliation", "What the projection cannot see"]
+        let positions = sections.compactMap { run.stdout.range(of: "\n" + $0 + "\n")?.lowerBound }
+        #expect(positions.count == sections.count && positions == positions.sorted(), "\(run.stdout.prefix(400))")
+        let wide = run.stdout.split(separator: "\n").filter { $0.count > 100 }
+        #expect(wide.isEmpty, "\(wide)")
+        // Every number in the verdict is a cell (or part of one) of a table below it.
+        let verdict = String(run.stdout[positions[0]..<positions[1]])
+        let tables = String(run.stdout[positions[1]...])
+        let numbers = verdict.matches(of: /-?[0-9][0-9,]*\.?[0-9]*/).map { String($0.output).trimmingCharacters(in: CharacterSet(charactersIn: ".,")) }
+        #expect(!numbers.isEmpty)
+        for number in numbers where number != "8.0" && number != "250.00" {
+            let plain = number.hasPrefix("-") ? String(number.dropFirst()) : number
+            #expect(tables.contains(plain), "verdict figure \(number) is in no table")
+        }
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(Self.urls(in: html).isEmpty)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        let none = try CLIRunner.run(["report", "leadership", "--db", store.db])
+        #expect(none.status == 2 && none.stderr.contains("give at least one --policy FILE"), "\(none.stderr)")
     }
 
     @Test func timeAuditWithAPolicyAddsTheProjectedHours() throws {
