@@ -81,7 +81,7 @@ public struct ReportTable: Sendable, Equatable {
             return text
         }
         var out = ""
-        if let title { out += TerminalText.escaped(title) + "\n" }
+        if let title { out += TextWrap.wrapped(TerminalText.escaped(title)) + "\n" }
         out += line(columns.map { TerminalText.escaped($0.title) }) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in cells { out += line(row) + "\n" }

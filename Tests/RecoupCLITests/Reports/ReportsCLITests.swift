@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// The report commands through the built binary, on one small generated, imported and trained
@@ -133,6 +136,10 @@ import Testing
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(Self.urls(in: html).isEmpty)
         #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        // Well-formed: the page parses as XML (what a browser renders without guessing).
+        let parser = XMLParser(data: Data(html.utf8))
+        #expect(parser.parse(), "\(String(describing: parser.parserError))")
+        #expect(!html.contains("<script") && !html.contains("<link"))
         let none = try CLIRunner.run(["report", "leadership", "--db", store.db])
         #expect(none.status == 2 && none.stderr.contains("give at least one --policy FILE"), "\(none.stderr)")
     }
