@@ -68,6 +68,53 @@ extension SyntheticWorld {
     }
 }
 
+extension SyntheticWorld {
+    /// The true outcomes, one per run, of the world's own history policy (the `LoggingCadence`
+    /// it was logged under) in runs `1…runs`: what the firm's behaviour gives in expectation, apart from the
+    /// one realisation (run 0) the ledger records.
+    ///
+    /// Why it exists: a cohort's DSO is amount-weighted, so a few large invoices paid late or
+    /// written off move one realisation by about a day on a 200-client, 15-month world (its
+    /// run-to-run standard deviation, measured with this). A history row is unbiased when it
+    /// matches this mean; the ledger's actual differs from it by that realisation noise.
+    /// - Complexity: O(runs × invoices × days open).
+    public func historyTruth(runs: Int, cohort: ClosedRange<Day>) -> [CohortOutcomes] {
+        let count = max(1, runs)
+        let box = RunResults(count: count)
+        let world = self
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            var acc = CohortOutcomeAccumulator(issueWindowDays: cohort.upperBound - cohort.lowerBound + 1)
+            var decider = LoggingCadence(parameters: world.parameters)
+            var lastDay = world.parameters.end
+            for c in world.clients.indices {
+                let h = world.simulate(clientIndex: c, decider: &decider, until: .allClosed, run: UInt64(index + 1))
+                lastDay = max(lastDay, h.lastDay)
+                var outcomes: [Int: InvoiceOutcome] = [:]
+                for e in world.invoicesByClient[c] {
+                    let inv = world.invoices[e]
+                    outcomes[e] = InvoiceOutcome(issuedOn: inv.issuedOn, dueOn: inv.dueOn, amount: Money(minorUnits: inv.amount),
+                                                 humanMinutes: [Double](repeating: 0, count: TimesheetTask.allCases.count))
+                }
+                for pay in h.payments {
+                    outcomes[pay.invoice]?.collections.append(DatedAmount(Money(minorUnits: pay.amount), on: pay.day))
+                }
+                for adj in h.adjustments {
+                    let amount = DatedAmount(Money(minorUnits: adj.amount), on: adj.day)
+                    if adj.kind == .writeOff { outcomes[adj.invoice]?.writeOff = amount } else {
+                        outcomes[adj.invoice]?.creditNotes.append(amount)
+                    }
+                }
+                for contact in h.contacts { outcomes[contact.invoice]?.contacts += 1 }
+                for e in world.invoicesByClient[c] where cohort.contains(world.invoices[e].issuedOn) {
+                    if let o = outcomes[e] { acc.add(o) }
+                }
+            }
+            _ = box.store(run: index, acc.outcomes, days: lastDay - world.parameters.start + 1)
+        }
+        return box.outcomes.compactMap { $0 }
+    }
+}
+
 /// Results of parallel truth runs, stored by run index under a lock.
 private final class RunResults: @unchecked Sendable {
     private let lock = NSLock()
