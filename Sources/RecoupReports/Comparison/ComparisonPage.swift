@@ -63,6 +63,16 @@ public enum ComparisonPage {
         }
         page.sections.append(summary)
 
+        let supportLines = report.support.flatMap(\.lines)
+        if !supportLines.isEmpty {
+            var support = ReportPage.Section(heading: "What this history cannot show")
+            support.blocks.append(.paragraph(
+                "These policies do things the firm's history never or rarely did. Their effects there come from the model's "
+                    + "prior (docs/models.md), not from this ledger, so treat those projections with more caution."))
+            for line in supportLines { support.blocks.append(.note(line)) }
+            page.sections.append(support)
+        }
+
         if projections.count > 1 {
             var differences = ReportPage.Section(heading: "Differences against \(projections[0].policy)")
             differences.blocks.append(.paragraph(

@@ -1,19 +1,30 @@
 import RecoupPolicy
 
-/// The actions (channel, actor) a policy takes that the history shows rarely or never (issue 18
-/// item 3): the response model estimates a contact's effect from the history, so an action the
-/// firm never took gets the model's pooled prior for it, not an effect this ledger shows, and
-/// the policy's projection leans on that prior.
+/// What a policy does that the history shows rarely or never (issue 18 item 3): actions
+/// (channel, actor), tones, and the timing of its steps by days past due. The response model
+/// estimates a contact's effect from the history, so an action the firm never took gets the
+/// model's pooled prior for it (docs/models.md, "Channel effects and the shared prior"), not an
+/// effect this ledger shows, and a step at a time the firm never contacted has no history to
+/// check the model's dpd curve against; the policy's projection leans on the prior there.
 ///
 /// A policy's actions are its cadence steps' (a `call` always by a person; in `manual` mode
 /// every step by a person, a `voice_agent` step a person's `call`) and, when any escalation
-/// condition is set, a person's call. The history's are actions.csv's rows.
+/// condition is set, a person's call (tone firm). The history's are actions.csv's rows, their
+/// timing days past due of the invoice on the action's day.
 public struct ActionSupport: Sendable, Equatable {
     public var policy: String
-    /// Actions the history never shows, as "channel" (agent) or "channel by a person".
+    /// Actions the history never shows, as "channel" (agent) or "channel by a person"; in a
+    /// policy with several tiers, the tiers using them follow in parentheses.
     public var never: [String]
     /// Actions in under `rareShare` of the history's contacts.
     public var rarely: [String]
+    /// Tones of the policy's steps the history never shows, or shows in under `rareShare`.
+    public var neverTones: [String] = []
+    public var rareTones: [String] = []
+    /// Days-past-due bands (`HistoryPolicy.dpdBandLabels`) of the policy's steps in which the
+    /// history made no contact, or under `rareShare` of its contacts.
+    public var neverTiming: [String] = []
+    public var rareTiming: [String] = []
 
     /// Below this share of the logged contacts an action counts as rare.
     public static let rareShare = 0.01
@@ -22,25 +33,65 @@ public struct ActionSupport: Sendable, Equatable {
     public static func check(_ policy: ReplayPolicy, ledger: Ledger) -> ActionSupport? {
         guard case .rules(let engine) = policy.kind else { return nil }
         let p = engine.policy
-        var used: [(Channel, ActorKind)] = []
-        func add(_ channel: Channel, _ actor: ActorKind) {
+        struct Use { var channel: Channel; var actor: ActorKind; var tiers: [String] }
+        var used: [Use] = []
+        var tones: [Tone] = [], bands: [Int] = []
+        func add(_ channel: Channel, _ actor: ActorKind, tone: Tone, day: Int?, tier: String?) {
             var channel = channel, actor: ActorKind = channel == .call ? .human : actor
             if p.mode == .manual { actor = .human; if channel == .voiceAgent { channel = .call } }
-            if !used.contains(where: { $0 == (channel, actor) }) { used.append((channel, actor)) }
+            if let i = used.firstIndex(where: { $0.channel == channel && $0.actor == actor }) {
+                if let tier, !used[i].tiers.contains(tier) { used[i].tiers.append(tier) }
+            } else {
+                used.append(Use(channel: channel, actor: actor, tiers: tier.map { [$0] } ?? []))
+            }
+            if !tones.contains(tone) { tones.append(tone) }
+            if let day, !bands.contains(HistoryPolicy.band(dpd: day)) { bands.append(HistoryPolicy.band(dpd: day)) }
         }
-        for tier in p.tiers { for step in p.cadences[tier.name] ?? [] { add(step.channel, step.actor) } }
+        for tier in p.tiers {
+            for step in p.cadences[tier.name] ?? [] {
+                add(step.channel, step.actor, tone: step.tone, day: step.day, tier: p.tiers.count > 1 ? tier.name : nil)
+            }
+        }
         let e = p.escalation
-        if e.daysPastDue != nil || e.amountOver != nil || e.riskOver != nil || e.afterContacts != nil { add(.call, .human) }
-        var counts: [String: Int] = [:]
-        for a in ledger.actions { counts[ActionSupport.name(a.channel, a.channel == .call ? .human : a.actor), default: 0] += 1 }
-        let total = Double(max(1, ledger.actions.count))
-        var never: [String] = [], rarely: [String] = []
-        for (channel, actor) in used {
-            let key = ActionSupport.name(channel, actor)
-            let n = counts[key] ?? 0
-            if n == 0 { never.append(key) } else if Double(n) / total < rareShare { rarely.append(key) }
+        if e.daysPastDue != nil || e.amountOver != nil || e.riskOver != nil || e.afterContacts != nil {
+            add(.call, .human, tone: .firm, day: e.daysPastDue, tier: nil)
         }
-        return ActionSupport(policy: policy.name, never: never, rarely: rarely)
+        var counts: [String: Int] = [:], toneCounts: [Tone: Int] = [:]
+        var bandCounts = [Int](repeating: 0, count: HistoryPolicy.dpdBands.count)
+        var dueOn: [String: Day] = [:]
+        for invoice in ledger.invoices { dueOn[invoice.id] = invoice.dueOn }
+        for a in ledger.actions {
+            counts[ActionSupport.name(a.channel, a.channel == .call ? .human : a.actor), default: 0] += 1
+            toneCounts[a.tone, default: 0] += 1
+            if let due = dueOn[a.invoiceID] { bandCounts[HistoryPolicy.band(dpd: a.at - due)] += 1 }
+        }
+        let total = Double(max(1, ledger.actions.count))
+        func classify(_ n: Int) -> Int { n == 0 ? 0 : (Double(n) / total < rareShare ? 1 : 2) }
+        var support = ActionSupport(policy: policy.name, never: [], rarely: [])
+        for use in used {
+            let key = ActionSupport.name(use.channel, use.actor)
+            let shown = use.tiers.isEmpty || use.tiers.count == p.tiers.count ? key : "\(key) (\(use.tiers.joined(separator: ", ")))"
+            switch classify(counts[key] ?? 0) {
+            case 0: support.never.append(shown)
+            case 1: support.rarely.append(shown)
+            default: break
+            }
+        }
+        for tone in tones.sorted() {
+            switch classify(toneCounts[tone] ?? 0) {
+            case 0: support.neverTones.append(tone.rawValue)
+            case 1: support.rareTones.append(tone.rawValue)
+            default: break
+            }
+        }
+        for band in bands.sorted() {
+            switch classify(bandCounts[band]) {
+            case 0: support.neverTiming.append(HistoryPolicy.dpdBandLabels[band])
+            case 1: support.rareTiming.append(HistoryPolicy.dpdBandLabels[band])
+            default: break
+            }
+        }
+        return support
     }
 
     static func name(_ channel: Channel, _ actor: ActorKind) -> String {
@@ -48,7 +99,9 @@ public struct ActionSupport: Sendable, Equatable {
     }
 
     /// Whether every action of the policy appears in the history often enough.
-    public var isSupported: Bool { never.isEmpty && rarely.isEmpty }
+    public var isSupported: Bool {
+        never.isEmpty && rarely.isEmpty && neverTones.isEmpty && rareTones.isEmpty && neverTiming.isEmpty && rareTiming.isEmpty
+    }
 
     /// The report's lines ("sms and voice_agent never appear in this history; …"), none when supported.
     public var lines: [String] {
@@ -62,11 +115,27 @@ public struct ActionSupport: Sendable, Equatable {
             out.append("support \(policy): \(list(rarely)) \(rarely.count == 1 ? "is" : "are") rare in this history "
                        + "(under 1% of its contacts)")
         }
+        if !neverTones.isEmpty {
+            out.append("support \(policy): the \(list(neverTones)) tone\(neverTones.count == 1 ? "" : "s") never "
+                       + "\(neverTones.count == 1 ? "appears" : "appear") in this history; the firm-tone effect is the prior's")
+        }
+        if !rareTones.isEmpty {
+            out.append("support \(policy): the \(list(rareTones)) tone\(rareTones.count == 1 ? " is" : "s are") rare in this history")
+        }
+        if !neverTiming.isEmpty {
+            out.append("support \(policy): the history made no contact at \(list(neverTiming)) days past due, where this policy "
+                       + "has steps; their effect there is extrapolated")
+        }
+        if !rareTiming.isEmpty {
+            out.append("support \(policy): contacts at \(list(rareTiming)) days past due are rare in this history")
+        }
         return out
     }
 
     /// JSON members (without braces) for a projection's object.
     var json: String {
-        "\"support\": { \"never\": [\(never.map(SimulationReport.jsonString).joined(separator: ", "))], \"rarely\": [\(rarely.map(SimulationReport.jsonString).joined(separator: ", "))] }"
+        func array(_ xs: [String]) -> String { "[" + xs.map(SimulationReport.jsonString).joined(separator: ", ") + "]" }
+        return "\"support\": { \"never\": \(array(never)), \"neverTiming\": \(array(neverTiming)), \"neverTones\": \(array(neverTones)), "
+            + "\"rarely\": \(array(rarely)), \"rareTiming\": \(array(rareTiming)), \"rareTones\": \(array(rareTones)) }"
     }
 }

@@ -48,4 +48,12 @@ public protocol PolicyEvaluator {
     var invoices: Int { get }
     /// Monte Carlo runs per policy.
     var runs: Int { get }
+
+    /// What `policy` does that the evaluator's history shows rarely or never (nil when the
+    /// evaluator has no history to check against).
+    func support(of policy: Policy) -> ActionSupport?
+}
+
+extension PolicyEvaluator {
+    public func support(of policy: Policy) -> ActionSupport? { nil }
 }

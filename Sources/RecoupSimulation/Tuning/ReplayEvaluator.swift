@@ -26,6 +26,7 @@ public struct ReplayEvaluator: PolicyEvaluator, Sendable {
         cohort = try ReplayCohort(ledger: ledger, from: from, to: to)
         self.behaviour = behaviour
         self.options = options
+        history = Ledger(invoices: ledger.invoices, actions: ledger.actions)
     }
 
     /// Uses a cohort already set up (benchmarks, or several sweeps of one cohort).
@@ -33,6 +34,15 @@ public struct ReplayEvaluator: PolicyEvaluator, Sendable {
         self.cohort = cohort
         self.behaviour = behaviour
         self.options = options
+        history = nil
+    }
+
+    /// The ledger's invoices and actions, for the support check (nil for a cohort given as is).
+    let history: Ledger?
+
+    public func support(of policy: Policy) -> ActionSupport? {
+        guard let history, let replay = try? ReplayPolicy(policy: policy) else { return nil }
+        return ActionSupport.check(replay, ledger: history)
     }
 
     public var invoices: Int { cohort.count }

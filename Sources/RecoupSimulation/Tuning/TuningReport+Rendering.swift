@@ -74,6 +74,7 @@ extension TuningReport {
             let settings = zip(axes, s.values).map { "\($0.path.text)=\($1.text)" }.joined(separator: ", ")
             lines.append("skipped #\(s.index) (\(settings)): invalid policy: " + s.problems.joined(separator: "; "))
         }
+        if let support { lines += support.lines }
         return lines
     }
 
@@ -151,8 +152,9 @@ extension TuningReport {
     /// A JSON object: `base`, `baseVerified`, `invoices`, `runs`, `seed`, `from`, `to`, `axes` (`field`,
     /// `values`), `constraints`, `pick`, `picked` (point number or null), `pickError`,
     /// `points` (each with `point`, `settings` {field: value}, the SPEC §6 figures as
-    /// {mean, lo, hi}, `frontier`, `dominatedBy`, `feasible`) and `skipped` (`point`,
-    /// `settings`, `problems`). Same report, same bytes.
+    /// {mean, lo, hi}, `frontier`, `dominatedBy`, `feasible`), `skipped` (`point`,
+    /// `settings`, `problems`) and, when checked, the base policy's `support`. Same report,
+    /// same bytes.
     public var json: String {
         func settings(_ values: [JSONNumber]) -> String {
             "{ " + zip(axes, values).map { "\(Self.jsonString($0.path.text)): \($1.text)" }.joined(separator: ", ") + " }"
@@ -170,6 +172,7 @@ extension TuningReport {
         out += "  \"pick\": \(pick.map { Self.jsonString($0.description) } ?? "null"),\n"
         out += "  \"picked\": \(pickedIndex.map(String.init) ?? "null"),\n"
         if case .failure(let e)? = picked { out += "  \"pickError\": \(Self.jsonString(e.description)),\n" }
+        if let support { out += "  " + support.json + ",\n" }
         out += "  \"points\": [\n" + results.map { r in
             var lines = ["    { \"point\": \(r.index), \"settings\": \(settings(r.values))"]
             for (name, i) in zip(Self.figureNames, Self.figures(r.figures)) { lines.append("      \"\(name)\": \(interval(i))") }

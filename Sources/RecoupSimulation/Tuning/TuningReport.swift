@@ -49,6 +49,9 @@ public struct TuningReport: Sendable {
     public var invoices: Int
     public var runs: Int
     public var context: Context
+    /// What the base policy does that the history shows rarely or never (the grid's points
+    /// vary its settings, not its channels); nil when not checked.
+    public var support: ActionSupport?
 
     /// The picked result.
     /// - Throws: `TuningError.noFeasiblePoint` when no point satisfies the constraints.
@@ -137,8 +140,10 @@ public enum Tuner {
             figures += out
             start = end
         }
-        return makeReport(grid: grid, figures: figures, constraints: constraints, pick: pick, baseName: base.name,
-                          invoices: evaluator.invoices, runs: evaluator.runs, context: context)
+        var report = makeReport(grid: grid, figures: figures, constraints: constraints, pick: pick, baseName: base.name,
+                                invoices: evaluator.invoices, runs: evaluator.runs, context: context)
+        report.support = evaluator.support(of: base)
+        return report
     }
 
     /// Marks the frontier and the constraints and picks, for figures already evaluated

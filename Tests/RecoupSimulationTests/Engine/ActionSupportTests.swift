@@ -27,4 +27,29 @@ import Testing
         #expect(manual.never == ["email by a person", "sms by a person"])
         #expect(manual.rarely == ["call"])
     }
+
+    /// A history of 100 standard-tone agent emails at 0…33 days past due. A two-tier policy: low
+    /// risk gets a soft email 3 days before the due date, high risk an sms at 10 days and a firm
+    /// email at 20. The sms never appears (used by tier high only), the soft tone never, and no
+    /// contact was ever made before the due date (band "< 0"); firm is missing too.
+    @Test func namesTonesTimingAndTiers() throws {
+        var ledger = ReplayFixtures.ledger(clients: 1, perClient: 1)
+        let invoice = ledger.invoices[0]
+        for i in 0..<100 {
+            ledger.actions.append(CollectionAction(id: "E\(i)", invoiceID: invoice.id, at: invoice.dueOn + i / 3, channel: .email))
+        }
+        let policy = Policy(name: "tiers", mode: .autonomous, riskModel: RiskModel(features: [RiskFeature.allCases[0].rawValue], intercept: 0, coefficients: [0.5]),
+                            tiers: [Tier(name: "low", below: 0.5), Tier(name: "high")],
+                            cadences: ["low": [CadenceStep(day: -3, channel: .email, tone: .soft)],
+                                       "high": [CadenceStep(day: 10, channel: .sms), CadenceStep(day: 20, channel: .email, tone: .firm)]])
+        let support = try #require(ActionSupport.check(try ReplayPolicy(policy: policy), ledger: ledger))
+        #expect(support.never == ["sms (high)"])
+        #expect(support.neverTones == ["soft", "firm"])
+        #expect(support.neverTiming == ["< 0"])
+        #expect(support.rareTiming.isEmpty && support.rareTones.isEmpty)
+        let text = support.lines.joined(separator: "\n")
+        #expect(text.contains("support tiers: the history made no contact at < 0 days past due, where this policy has steps"))
+        #expect(text.contains("support tiers: the soft and firm tones never appear in this history"))
+        #expect(support.json.contains("\"neverTiming\": [\"< 0\"]"))
+    }
 }
