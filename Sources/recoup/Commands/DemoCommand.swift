@@ -25,7 +25,7 @@ struct DemoCommand: ParsableCommand {
     /// What a demo writes into its folder: an existing folder holding anything else is refused,
     /// so the demo never replaces a store or report it did not make.
     static let outputNames: Set<String> = [
-        "bundle", "policies", "recoup.db", "recoup.db-wal", "recoup.db-shm", "recoup.db-journal", "import.txt", "kpis.md",
+        "bundle", "policies", "recoup.db", "recoup.db-wal", "recoup.db-shm", "recoup.db-journal", "import.txt", "kpis.md", "kpis.html",
         "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md", "reconcile.txt", "roi.md", "leadership.md", "leadership.html", "plan.txt", "demo.key", "demo.pub",
     ]
 
@@ -70,8 +70,9 @@ struct DemoCommand: ParsableCommand {
             ])
             try demo.step("Importing it into recoup.db", file: "import.txt", ["import", "bundle"])
             try demo.step("KPIs over the last twelve months", file: "kpis.md", [
-                "report", "kpis", "--from", "2025-11-01", "--to", end, "--format", "markdown",
+                "report", "kpis", "--from", "2025-11-01", "--to", end, "--format", "markdown", "--html", "kpis.html",
             ], show: false)
+            demo.record("kpis.html")
             try demo.step("Aging", file: "aging.md", ["report", "aging", "--as-of", end, "--format", "markdown"], show: false)
             try demo.step("Training the late-payment and payment-response models", file: "train.txt", ["train"], show: false)
             // A throwaway key derived from the seed (DemoKey): the policies are signed and every

@@ -13,7 +13,7 @@ import Testing
         let args = ["demo", "--out", out, "--clients", "25", "--months", "9", "--runs", "4"]
         let first = try CLIRunner.run(args)
         #expect(first.status == 0, "\(first.stderr)")
-        let files = ["import.txt", "kpis.md", "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md",
+        let files = ["import.txt", "kpis.md", "kpis.html", "aging.md", "train.txt", "compare.txt", "compare.html", "time-audit.md",
                      "roi.md", "leadership.md", "leadership.html", "plan.txt", "recoup.db", "bundle/invoices.csv", "policies/fixed.json"]
         for file in files {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file)")

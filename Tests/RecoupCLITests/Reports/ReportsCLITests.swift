@@ -144,6 +144,27 @@ import Testing
         #expect(none.status == 2 && none.stderr.contains("give at least one --policy FILE"), "\(none.stderr)")
     }
 
+    /// `report kpis --html`: one well-formed, self-contained page with the KPIs, the aging chart
+    /// and table (most overdue first, at most 25 clients) and the DSO trend; the text output is
+    /// the same as without `--html`.
+    @Test func kpisPageHasTheAgingChartAndTheTrend() throws {
+        let store = try Self.store()
+        let page = store.file("kpis.html")
+        let plain = try CLIRunner.run(["report", "kpis", "--db", store.db])
+        let run = try CLIRunner.run(["report", "kpis", "--db", store.db, "--html", page])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == plain.stdout)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let parser = XMLParser(data: Data(html.utf8))
+        #expect(parser.parse(), "\(String(describing: parser.parserError))")
+        #expect(Self.urls(in: html).isEmpty && !html.contains("<script"))
+        for heading in ["Key figures", "Aging", "Monthly trend"] { #expect(html.contains(">\(heading)<"), "\(heading)") }
+        #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+        #expect(html.contains("most overdue first"))
+        let wrong = try CLIRunner.run(["report", "kpis", "--db", store.db, "--html", store.file("kpis.png")])
+        #expect(wrong.status == 2 && wrong.stderr.contains("name the file *.html"), "\(wrong.stderr)")
+    }
+
     @Test func timeAuditWithAPolicyAddsTheProjectedHours() throws {
         let store = try Self.store()
         let args = ["report", "time-audit", "--unverified", "--policy", Self.policy("tiered-autonomous"), "--policy", Self.policy("manual"),
