@@ -59,7 +59,7 @@ public struct ManualChasing: ContactDecider {
     func dueDay(step: Int, invoice: WorldInvoice) -> Day {
         let delay = rng.integer(in: 0...max(0, parameters.manualMaxDelayDays), entity: invoice.index,
                                 day: invoice.dueOn.ordinal, purpose: .manualDelay, index: step)
-        return invoice.dueOn + parameters.manualSteps[step].offset + delay
+        return invoice.dueOn + parameters.manualSteps[step].day + delay
     }
 
     /// The minutes a person spends on a contact by `channel` on `day` for `invoice`.

@@ -125,9 +125,9 @@ public struct WorldParameters: Sendable, Hashable {
     /// `manual`: the bookkeeper's steps (days past due, channel, tone): an email at about 5
     /// and 20 days past due, then a call at about 35 when the emails have not worked.
     public var manualSteps: [CadenceStep] = [
-        CadenceStep(offset: 5, channel: .email, tone: .soft),
-        CadenceStep(offset: 20, channel: .email, tone: .firm),
-        CadenceStep(offset: 35, channel: .call, tone: .firm),
+        CadenceStep(day: 5, channel: .email, tone: .soft),
+        CadenceStep(day: 20, channel: .email, tone: .firm),
+        CadenceStep(day: 35, channel: .call, tone: .firm),
     ]
     /// `manual`: share of weeks too busy to chase at all (that week's steps wait for the next).
     public var manualBusyWeekShare: Double = 0.15
@@ -148,28 +148,28 @@ public struct WorldParameters: Sendable, Hashable {
     public var manualCallMinutesSD: Double = 3
     /// `fixed`: the agent's emails by days past due.
     public var fixedSteps: [CadenceStep] = [
-        CadenceStep(offset: 0, channel: .email, tone: .soft),
-        CadenceStep(offset: 7, channel: .email, tone: .standard),
-        CadenceStep(offset: 14, channel: .email, tone: .standard),
-        CadenceStep(offset: 30, channel: .email, tone: .firm),
+        CadenceStep(day: 0, channel: .email, tone: .soft),
+        CadenceStep(day: 7, channel: .email, tone: .standard),
+        CadenceStep(day: 14, channel: .email, tone: .standard),
+        CadenceStep(day: 30, channel: .email, tone: .firm),
     ]
     /// `tiered`: the steps of each tier (low, medium, high risk); calls are made by a person.
     public var tieredSteps: [[CadenceStep]] = [
-        [CadenceStep(offset: 5, channel: .email, tone: .soft),
-         CadenceStep(offset: 20, channel: .email, tone: .standard),
-         CadenceStep(offset: 45, channel: .email, tone: .firm)],
-        [CadenceStep(offset: -3, channel: .email, tone: .soft),
-         CadenceStep(offset: 3, channel: .email, tone: .standard),
-         CadenceStep(offset: 10, channel: .sms, tone: .standard),
-         CadenceStep(offset: 21, channel: .email, tone: .firm),
-         CadenceStep(offset: 35, channel: .call, tone: .firm)],
-        [CadenceStep(offset: -5, channel: .email, tone: .soft),
-         CadenceStep(offset: 1, channel: .email, tone: .standard),
-         CadenceStep(offset: 5, channel: .sms, tone: .firm),
-         CadenceStep(offset: 10, channel: .call, tone: .firm),
-         CadenceStep(offset: 20, channel: .email, tone: .firm),
-         CadenceStep(offset: 30, channel: .call, tone: .final),
-         CadenceStep(offset: 45, channel: .letter, tone: .final)],
+        [CadenceStep(day: 5, channel: .email, tone: .soft),
+         CadenceStep(day: 20, channel: .email, tone: .standard),
+         CadenceStep(day: 45, channel: .email, tone: .firm)],
+        [CadenceStep(day: -3, channel: .email, tone: .soft),
+         CadenceStep(day: 3, channel: .email, tone: .standard),
+         CadenceStep(day: 10, channel: .sms, tone: .standard),
+         CadenceStep(day: 21, channel: .email, tone: .firm),
+         CadenceStep(day: 35, channel: .call, tone: .firm)],
+        [CadenceStep(day: -5, channel: .email, tone: .soft),
+         CadenceStep(day: 1, channel: .email, tone: .standard),
+         CadenceStep(day: 5, channel: .sms, tone: .firm),
+         CadenceStep(day: 10, channel: .call, tone: .firm),
+         CadenceStep(day: 20, channel: .email, tone: .firm),
+         CadenceStep(day: 30, channel: .call, tone: .final),
+         CadenceStep(day: 45, channel: .letter, tone: .final)],
     ]
     /// `tiered`: an invoice's tier is set on its first day from the client's invoices closed
     /// before it: the share closed more than `tieredLateDays` past due. At least
