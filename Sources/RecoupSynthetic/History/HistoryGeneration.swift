@@ -35,22 +35,17 @@ extension SyntheticWorld {
     public func generateHistory<S: LedgerRecordSink>(into sink: inout S, history: HistoryCadence = .randomised,
                                                      progress: ((Int, Int) -> Void)? = nil) throws -> GenerateSummary {
         let p = parameters
+        func run<D: ContactDecider>(_ decider: D) throws -> GenerateSummary {
+            var decider = decider
+            return try generateHistory(into: &sink, decider: &decider, matchesDepositsByHand: history.matchesDepositsByHand,
+                                       progress: progress)
+        }
         switch history {
-        case .randomised:
-            var decider = LoggingCadence(parameters: p)
-            return try generateHistory(into: &sink, decider: &decider, matchesDepositsByHand: false, progress: progress)
-        case .fixed:
-            var decider = FixedCadence(parameters: p)
-            return try generateHistory(into: &sink, decider: &decider, matchesDepositsByHand: true, progress: progress)
-        case .manual:
-            var decider = ManualChasing(parameters: p)
-            return try generateHistory(into: &sink, decider: &decider, matchesDepositsByHand: true, progress: progress)
-        case .tiered:
-            var decider = TieredCadence(parameters: p)
-            return try generateHistory(into: &sink, decider: &decider, matchesDepositsByHand: true, progress: progress)
-        case .policy(let engine):
-            var decider = PolicyDecider(engine: engine, costs: CostModel(), world: self)
-            return try generateHistory(into: &sink, decider: &decider, matchesDepositsByHand: true, progress: progress)
+        case .randomised: return try run(LoggingCadence(parameters: p))
+        case .fixed: return try run(FixedCadence(parameters: p))
+        case .manual: return try run(ManualChasing(parameters: p))
+        case .tiered: return try run(TieredCadence(parameters: p))
+        case .policy(let engine): return try run(PolicyDecider(engine: engine, costs: CostModel(), world: self))
         }
     }
 
