@@ -124,6 +124,22 @@ import Testing
         }
     }
 
+    @Test func manualSkipsBusyWeeks() throws {
+        // About 15% of weeks nobody chases (one draw per week for the firm). Once the window's
+        // first invoices are all past due (two months on) every other week has dozens of
+        // actions, so the weeks without any are exactly the busy ones.
+        let mondays = Set(Self.manual.actions.map { $0.at - ($0.at.isoWeekday - 1) })
+        let first = try #require(mondays.min()) + 56, last = try #require(mondays.max())
+        let weeks = (last - first) / 7 + 1
+        let active = mondays.filter { $0 >= first }.count
+        let quiet = Double(weeks - active) / Double(weeks)
+        #expect(quiet > 0.05 && quiet < 0.3, "\(weeks - active) of \(weeks) weeks without an action")
+        let chasing = ManualChasing(parameters: Self.world.parameters)
+        for monday in stride(from: first.ordinal, through: last.ordinal, by: 7).map(Day.init(ordinal:)) {
+            #expect(chasing.isBusyWeek(monday) == !mondays.contains(monday), "week of \(monday.iso)")
+        }
+    }
+
     @Test func manualNeverChasesOnHeldDays() {
         var actionsByInvoice: [String: [CollectionAction]] = [:]
         for a in Self.manual.actions { actionsByInvoice[a.invoiceID, default: []].append(a) }
