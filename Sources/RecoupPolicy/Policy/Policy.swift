@@ -85,7 +85,7 @@ public struct Tier: Sendable, Equatable {
 }
 
 /// One reminder of a cadence.
-public struct CadenceStep: Sendable, Equatable {
+public struct CadenceStep: Sendable, Hashable {
     /// Days past due (negative: before the due date).
     public var day: Int
     public var channel: Channel

@@ -42,6 +42,13 @@ public enum DrawPurpose: UInt64, CaseIterable, Sendable, Hashable {
     case logging = 70
     case loggingChannel = 71
     case loggingTone = 72
+    /// The bookkeeper's hand-chasing history (`ManualChasing`): whether a week is too busy to
+    /// chase (entity 0, day = the week's Monday), whether a step is forgotten, how late it is,
+    /// and the minutes an email or call takes.
+    case manualBusyWeek = 73
+    case manualSkip = 74
+    case manualDelay = 75
+    case manualMinutes = 76
     // Bookkeeping noise (reconciliation exceptions, timesheet assignment).
     case reconciliation = 80
     case timesheet = 81

@@ -211,14 +211,15 @@ public enum DecimalText {
 }
 
 extension SyntheticWorld {
-    /// Writes the observed history as a SPEC §2 bundle folder, streaming (one client at a time).
-    /// The same parameters give the same bytes.
+    /// Writes the observed history under `history` as a SPEC §2 bundle folder, streaming (one
+    /// client at a time). The same parameters and history give the same bytes.
     /// - Throws: `BundleWriteError`.
-    public func writeBundle(to directory: URL, progress: ((Int, Int) -> Void)? = nil) throws(BundleWriteError) -> GenerateSummary {
+    public func writeBundle(to directory: URL, history: HistoryCadence = .randomised,
+                            progress: ((Int, Int) -> Void)? = nil) throws(BundleWriteError) -> GenerateSummary {
         let writer = try CSVBundleWriter(directory: directory)
         var sink = writer
         let summary: GenerateSummary
-        do { summary = try generateHistory(into: &sink, progress: progress) } catch let error as BundleWriteError {
+        do { summary = try generateHistory(into: &sink, history: history, progress: progress) } catch let error as BundleWriteError {
             writer.discard()
             throw error
         } catch {

@@ -20,16 +20,42 @@ public struct GenerateSummary: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension SyntheticWorld {
-    /// Generates the observed history (the world run to `parameters.end` under the randomised
-    /// `LoggingCadence`) and sends every row to `sink`: clients, invoices, then each client's
-    /// payments, deposits, actions, promises, disputes and adjustments, then the timesheet.
+    /// Generates the observed history (the world run to `parameters.end` with contacts chosen by
+    /// `history`, by default the randomised `LoggingCadence`) and sends every row to `sink`:
+    /// clients, invoices, then each client's payments, deposits, actions, promises, disputes and
+    /// adjustments, then the timesheet.
     ///
     /// Memory is that of the world plus one client's history at a time, so a million invoices
     /// stream through in bounded space.
-    /// - Parameter progress: called after each client with (clients done, clients total).
+    /// - Parameters:
+    ///   - history: who chased the invoices (`HistoryCadence`); `.randomised` writes exactly the
+    ///     bytes it always has.
+    ///   - progress: called after each client with (clients done, clients total).
     /// - Complexity: O(invoices × days open).
-    public func generateHistory<S: LedgerRecordSink>(into sink: inout S,
+    public func generateHistory<S: LedgerRecordSink>(into sink: inout S, history: HistoryCadence = .randomised,
                                                      progress: ((Int, Int) -> Void)? = nil) throws -> GenerateSummary {
+        let p = parameters
+        func run<D: ContactDecider>(_ decider: D) throws -> GenerateSummary {
+            var decider = decider
+            return try generateHistory(into: &sink, decider: &decider, matchesDepositsByHand: history.matchesDepositsByHand,
+                                       progress: progress)
+        }
+        switch history {
+        case .randomised: return try run(LoggingCadence(parameters: p))
+        case .fixed: return try run(FixedCadence(parameters: p))
+        case .manual: return try run(ManualChasing(parameters: p))
+        case .tiered: return try run(TieredCadence(parameters: p))
+        case .policy(let engine): return try run(PolicyDecider(engine: engine, costs: CostModel(), world: self))
+        }
+    }
+
+    /// `generateHistory(into:history:progress:)` with the decider made: each client is begun
+    /// (`ContactDecider.begin(client:)`) and simulated in turn. `matchesDepositsByHand` books
+    /// `depositMatchingMinutes` of reconciliation per deposit besides the exceptions' minutes.
+    func generateHistory<S: LedgerRecordSink, D: ContactDecider>(
+        into sink: inout S, decider cadence: inout D, matchesDepositsByHand: Bool,
+        progress: ((Int, Int) -> Void)?
+    ) throws -> GenerateSummary {
         let p = parameters
         var summary = GenerateSummary(from: invoices.first?.issuedOn ?? p.start, to: p.end)
         for c in clients { try sink.add(c.client) }
@@ -37,10 +63,10 @@ extension SyntheticWorld {
         for inv in invoices { try sink.add(inv.invoice(clientID: clients[inv.clientIndex].client.id)) }
         summary.invoices = invoices.count
         var timesheet = TimesheetBook(parameters: p)
-        var cadence = LoggingCadence(parameters: p)
         var paymentSeq = 0
         var actionSeq = 0
         for c in clients.indices {
+            cadence.begin(client: clients[c])
             let history = simulate(clientIndex: c, decider: &cadence, until: .observationEnd)
             let client = clients[c]
             let person = timesheet.person(forClient: c)
@@ -53,8 +79,11 @@ extension SyntheticWorld {
                 try sink.add(Deposit(id: "DEP-" + zeroPadded(paymentSeq, width: 7), receivedOn: pay.day, amount: amount,
                                      reference: DepositMemo.text(payment: pay, invoice: inv, client: client,
                                                                  sequence: paymentSeq)))
-                if pay.isReconciliationException {
-                    timesheet.add(p.reconciliationMinutes, task: .reconciliation, person: person, on: pay.day)
+                // One sum per deposit, so a randomised history's minutes are added as they always were.
+                let reconciliation = (matchesDepositsByHand ? p.depositMatchingMinutes : 0)
+                    + (pay.isReconciliationException ? p.reconciliationMinutes : 0)
+                if reconciliation > 0 {
+                    timesheet.add(reconciliation, task: .reconciliation, person: person, on: pay.day)
                 }
             }
             summary.payments += history.payments.count
@@ -93,11 +122,11 @@ extension SyntheticWorld {
         return summary
     }
 
-    /// The observed history as an in-memory `Ledger` (for tests and small worlds).
-    public func makeHistoryLedger() -> Ledger {
+    /// The observed history under `history` as an in-memory `Ledger` (for tests and small worlds).
+    public func makeHistoryLedger(history: HistoryCadence = .randomised) -> Ledger {
         var collector = LedgerCollector()
         // LedgerCollector never throws.
-        _ = try? generateHistory(into: &collector)
+        _ = try? generateHistory(into: &collector, history: history)
         return collector.ledger
     }
 }

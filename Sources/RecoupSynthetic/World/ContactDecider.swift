@@ -44,8 +44,8 @@ public struct PlannedContact: Sendable, Hashable {
 
 /// The policy hook of the world: decides a client's contacts for a day.
 ///
-/// The history is written under `LoggingCadence` (a randomised cadence); truth mode plugs a
-/// policy engine in here. A decider must be deterministic given its inputs and the world's
+/// The history is written under one of the `HistoryCadence` kinds (by default `LoggingCadence`,
+/// a randomised cadence); truth mode plugs a policy engine in here. A decider must be deterministic given its inputs and the world's
 /// counter-based draws, so that every run of the same world gives the same ledger.
 public protocol ContactDecider {
     /// The contacts to make on `day` for `client`, given its open invoices (issued on or
@@ -55,10 +55,15 @@ public protocol ContactDecider {
     /// Told of every event as it happens (an invoice issued, a payment, an adjustment, a dispute
     /// opened, a promise made), in the day's order; the default ignores them.
     mutating func observe(_ event: WorldEvent)
+
+    /// Called before a client's simulation starts, so a decider that keeps per-client state
+    /// (memory of its steps, the client's payment record) starts afresh; the default does nothing.
+    mutating func begin(client: WorldClient)
 }
 
 extension ContactDecider {
     public mutating func observe(_ event: WorldEvent) {}
+    public mutating func begin(client: WorldClient) {}
 }
 
 /// An event of the simulated world, as told to a `ContactDecider`.

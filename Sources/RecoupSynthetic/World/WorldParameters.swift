@@ -120,12 +120,75 @@ public struct WorldParameters: Sendable, Hashable {
     /// Human minutes of a logged call.
     public var callMinutes: Double = 9
 
+    // MARK: Other histories (`recoup generate --history`, docs/synthetic-world.md)
+
+    /// `manual`: the bookkeeper's steps (days past due, channel, tone): an email at about 5
+    /// and 20 days past due, then a call at about 35 when the emails have not worked.
+    public var manualSteps: [CadenceStep] = [
+        CadenceStep(day: 5, channel: .email, tone: .soft),
+        CadenceStep(day: 20, channel: .email, tone: .firm),
+        CadenceStep(day: 35, channel: .call, tone: .firm),
+    ]
+    /// `manual`: share of weeks too busy to chase at all (that week's steps wait for the next).
+    public var manualBusyWeekShare: Double = 0.15
+    /// `manual`: probability that a step is forgotten (the next step is then the next contact).
+    public var manualSkipShare: Double = 0.08
+    /// `manual`: days an email must go unanswered before the bookkeeper calls.
+    public var manualCallWaitDays: Int = 7
+    /// `manual`: how many days late a step is, at most (uniform 0…this, on top of weekends and
+    /// busy weeks).
+    public var manualMaxDelayDays: Int = 3
+    /// `manual`: minutes of an email, mean and standard deviation (normal, floored at 2 and
+    /// rounded to a whole minute).
+    public var manualEmailMinutesMean: Double = 4
+    public var manualEmailMinutesSD: Double = 1.5
+    /// `manual`: minutes of a call, mean and standard deviation (normal, floored at 3 and
+    /// rounded to a whole minute).
+    public var manualCallMinutesMean: Double = 9
+    public var manualCallMinutesSD: Double = 3
+    /// `fixed`: the agent's emails by days past due.
+    public var fixedSteps: [CadenceStep] = [
+        CadenceStep(day: 0, channel: .email, tone: .soft),
+        CadenceStep(day: 7, channel: .email, tone: .standard),
+        CadenceStep(day: 14, channel: .email, tone: .standard),
+        CadenceStep(day: 30, channel: .email, tone: .firm),
+    ]
+    /// `tiered`: the steps of each tier (low, medium, high risk); calls are made by a person.
+    public var tieredSteps: [[CadenceStep]] = [
+        [CadenceStep(day: 5, channel: .email, tone: .soft),
+         CadenceStep(day: 20, channel: .email, tone: .standard),
+         CadenceStep(day: 45, channel: .email, tone: .firm)],
+        [CadenceStep(day: -3, channel: .email, tone: .soft),
+         CadenceStep(day: 3, channel: .email, tone: .standard),
+         CadenceStep(day: 10, channel: .sms, tone: .standard),
+         CadenceStep(day: 21, channel: .email, tone: .firm),
+         CadenceStep(day: 35, channel: .call, tone: .firm)],
+        [CadenceStep(day: -5, channel: .email, tone: .soft),
+         CadenceStep(day: 1, channel: .email, tone: .standard),
+         CadenceStep(day: 5, channel: .sms, tone: .firm),
+         CadenceStep(day: 10, channel: .call, tone: .firm),
+         CadenceStep(day: 20, channel: .email, tone: .firm),
+         CadenceStep(day: 30, channel: .call, tone: .final),
+         CadenceStep(day: 45, channel: .letter, tone: .final)],
+    ]
+    /// `tiered`: an invoice's tier is set on its first day from the client's invoices closed
+    /// before it: the share closed more than `tieredLateDays` past due. At least
+    /// `tieredHighShare` is high risk, at least `tieredMediumShare` medium; a client with fewer
+    /// than `tieredMinimumClosed` closed invoices is medium.
+    public var tieredLateDays: Int = 15
+    public var tieredHighShare: Double = 0.5
+    public var tieredMediumShare: Double = 0.2
+    public var tieredMinimumClosed: Int = 2
+
     // MARK: Bookkeeping
 
     /// Share of payments whose deposit memo does not name the invoice (a reconciliation exception).
     public var reconciliationExceptionShare: Double = 0.05
     /// Minutes per reconciliation exception.
     public var reconciliationMinutes: Double = 6
+    /// Minutes to match one deposit by hand, for a history whose firm does
+    /// (`HistoryCadence.matchesDepositsByHand`: every kind but `randomised`).
+    public var depositMatchingMinutes: Double = 2
     /// Minutes per dispute opened.
     public var disputeMinutes: Double = 45
     /// Data entry minutes per business day, and reporting minutes per Monday.

@@ -64,9 +64,10 @@ struct DemoCommand: ParsableCommand {
             let demo = DemoRun(folder: folder, store: folder.appendingPathComponent("recoup.db").path)
             let end = "2026-10-31"
 
-            try demo.step("Generating a synthetic MSP ledger (\(clients) clients, \(months) months)", file: nil, [
+            // The demo firm's bookkeeper chases by hand (docs/synthetic-world.md, `--history manual`).
+            try demo.step("Generating a synthetic MSP ledger (\(clients) clients, \(months) months, chased by hand)", file: nil, [
                 "generate", "--out", "bundle", "--clients", String(clients), "--months", String(months),
-                "--seed", String(seed), "--end", end,
+                "--seed", String(seed), "--end", end, "--history", "manual",
             ])
             try demo.step("Importing it into recoup.db", file: "import.txt", ["import", "bundle"])
             try demo.step("KPIs over the last twelve months", file: "kpis.md", [

@@ -11,9 +11,14 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a synthetic MSP ledger bundle with known payment behaviour.",
         discussion: """
-            The same --seed (and sizes) always gives the same files, byte for byte. The history is \
-            logged under a randomised reminder cadence so that models can learn contact effects; \
-            see docs/synthetic-world.md for every parameter.
+            The same --seed (and sizes) always gives the same files, byte for byte. --history says \
+            who chased the invoices: randomised (the default and the truth tests' history: a \
+            randomised cadence, mostly the agent's, with propensities, so models can learn contact \
+            effects), manual (a bookkeeper emailing at about 5 and 20 days past due and calling at \
+            about 35, by hand, with a busy week's irregularity), fixed (an agent's emails at 0, 7, \
+            14 and 30 days past due), tiered (earlier and more contacts for clients who paid late \
+            before), or a recoup.policy/v1 FILE.json run by the decision engine (signed by a \
+            trusted --pub key, or --unverified). See docs/synthetic-world.md for every parameter.
             """
     )
 
@@ -34,6 +39,10 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(name: .long, help: "Last day of the history window (YYYY-MM-DD). Default: 2026-10-31.")
     var end: String?
+
+    @Option(name: .long, help: "Who chased the history: randomised (default), manual, fixed, tiered, or a policy FILE.json.",
+            transform: HistoryArgument.parse)
+    var history: HistoryArgument?
 
     @Option(name: .long, help: "With --truth: the policy file (recoup.policy/v1) to run the world under.")
     var policy: String?
@@ -60,6 +69,7 @@ struct GenerateCommand: ParsableCommand {
         if truth {
             guard policy != nil else { throw ValidationError("--truth needs --policy FILE") }
             guard runs >= 1, runs <= 10_000 else { throw ValidationError("--runs must be between 1 and 10000, got \(runs)") }
+            guard history == nil else { throw ValidationError("--history is for the bundle; --truth runs the world under --policy") }
         } else {
             guard out != nil else { throw ValidationError("missing --out DIR (or use --truth --policy FILE)") }
             guard policy == nil else { throw ValidationError("--policy is used with --truth") }
@@ -87,10 +97,16 @@ struct GenerateCommand: ParsableCommand {
             for name in CSVBundleWriter.fileNames {
                 try OutputFile(out + "/" + name, replacement: .always, example: nil).check()
             }
+            let (cadence, isVerified) = try (history ?? .kind("randomised")).cadence(trust: trust.trust)
             let progress = TerminalProgress.Counter(label: "generate", unit: "clients")
-            let summary = try world.writeBundle(to: URL(fileURLWithPath: out), progress: progress.update)
+            let summary = try world.writeBundle(to: URL(fileURLWithPath: out), history: cadence, progress: progress.update)
             progress.finish()
-            print("wrote \(out): \(summary)")
+            // The randomised default keeps the line it always had (notebooks show it).
+            var historyNote = ""
+            if case .randomised = cadence {} else {
+                historyNote = "; history " + cadence.name + (isVerified ? "" : " (UNVERIFIED policy)")
+            }
+            print("wrote \(out): \(summary)\(historyNote)")
         }
     }
 }

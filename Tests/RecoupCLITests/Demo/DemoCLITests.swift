@@ -18,6 +18,9 @@ import Testing
         for file in files {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file)")
         }
+        // The demo firm's bookkeeper chases by hand (`--history manual`): every action a person's, with minutes.
+        let actions = try String(contentsOfFile: out + "/bundle/actions.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(!actions.isEmpty && actions.allSatisfy { $0.contains(",human,") }, "the demo history is not chased by hand")
         let compare = try String(contentsOfFile: out + "/compare.txt", encoding: .utf8)
         for name in ["history", "none", "fixed", "tiered-autonomous", "tiered-copilot", "manual", "back-test:"] {
             #expect(compare.contains(name), "compare.txt lacks \(name)")

@@ -9,7 +9,7 @@ import Testing
     /// option fails `everyOptionIsClassified` until it is added to one list or the other.
     static let written: Set<String> = ["--out", "--emit", "--html", "--chart", "--csv", "--db"]
     static let notWritten: Set<String> = [
-        "--as-of", "--base", "--baseline", "--clients", "--costs", "--date", "--end", "--format", "--from", "--key",
+        "--as-of", "--base", "--baseline", "--clients", "--costs", "--date", "--end", "--format", "--from", "--history", "--key",
         "--kind", "--late-threshold-days", "--map", "--max-human-hours-per-week", "--min-collection-rate", "--months",
         "--name", "--pick", "--policy", "--preset", "--pub", "--runs", "--seed", "--template", "--test-fraction", "--to",
         "--tool-cost-per-month", "--until", "--vary",
