@@ -52,14 +52,22 @@ public enum ComparisonPage {
             footer: footer)
 
         var summary = ReportPage.Section(heading: "Side by side")
+        let estimated = report.backTest?.isEstimatedPolicy ?? (report.historyPolicy != nil)
         summary.blocks.append(.paragraph(
             "Each row replays the same invoices under one policy with the same random draws. "
-                + "\"history\" replays the actions as they were logged: it is the baseline the others are measured against."))
+                + (estimated
+                    ? "\"history\" replays the firm's own way of chasing, estimated from its actions (below): "
+                    : "\"history\" replays the actions as they were logged: ")
+                + "it is the baseline the others are measured against."))
         summary.blocks.append(.table(summaryTable(projections)))
+        if let policy = report.historyPolicy {
+            summary.blocks.append(.preformatted(policy.summaryLines.joined(separator: "\n")))
+        }
         if let backTest = report.backTest {
             summary.blocks.append(.paragraph(
-                "Back-test: replaying the logged actions should reproduce what the ledger shows. If it does not, every projection may be biased by a similar amount."))
-            for line in backTest.lines { summary.blocks.append(.note(line)) }
+                "Back-test: on the invoices whose fate the ledger shows, the history row should reproduce what the ledger shows. "
+                    + "If it does not, every projection may be biased by a similar amount."))
+            summary.blocks.append(.preformatted(backTest.lines.joined(separator: "\n")))
         }
         page.sections.append(summary)
 

@@ -13,7 +13,8 @@ import RecoupPolicy
 /// timing days past due of the invoice on the action's day.
 public struct ActionSupport: Sendable, Equatable {
     public var policy: String
-    /// Actions the history never shows, as "channel" (agent) or "channel by a person"; in a
+    /// Actions the history never shows, as "email by an agent", "sms by a person", "voice_agent"
+    /// or "call"; in a
     /// policy with several tiers, the tiers using them follow in parentheses.
     public var never: [String]
     /// Actions in under `rareShare` of the history's contacts.
@@ -94,8 +95,14 @@ public struct ActionSupport: Sendable, Equatable {
         return support
     }
 
+    /// "email by an agent", "email by a person", "voice_agent", "call": who sends a channel both
+    /// can use is always said, so "email" on a history of a bookkeeper's emails is not read as
+    /// "email never appears".
     static func name(_ channel: Channel, _ actor: ActorKind) -> String {
-        actor == .human && channel != .call ? "\(channel.rawValue) by a person" : channel.rawValue
+        switch channel {
+        case .voiceAgent, .call: return channel.rawValue
+        case .email, .sms, .letter: return "\(channel.rawValue) by \(actor == .human ? "a person" : "an agent")"
+        }
     }
 
     /// Whether every action of the policy appears in the history often enough.

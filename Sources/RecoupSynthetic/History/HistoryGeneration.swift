@@ -51,7 +51,8 @@ extension SyntheticWorld {
 
     /// `generateHistory(into:history:progress:)` with the decider made: each client is begun
     /// (`ContactDecider.begin(client:)`) and simulated in turn. `matchesDepositsByHand` books
-    /// `depositMatchingMinutes` of reconciliation per deposit besides the exceptions' minutes.
+    /// `depositMatchingMinutes` of reconciliation per deposit besides the exceptions' minutes,
+    /// and `promiseFollowUpMinutes` of other work per promise (a firm whose people keep the books).
     func generateHistory<S: LedgerRecordSink, D: ContactDecider>(
         into sink: inout S, decider cadence: inout D, matchesDepositsByHand: Bool,
         progress: ((Int, Int) -> Void)?
@@ -101,6 +102,9 @@ extension SyntheticWorld {
             for promise in history.promises {
                 try sink.add(PaymentPromise(invoiceID: invoices[promise.invoice].id, madeOn: promise.madeOn,
                                             promisedOn: promise.promisedOn, amount: Money(minorUnits: promise.amount)))
+                if matchesDepositsByHand {
+                    timesheet.add(p.promiseFollowUpMinutes, task: .other, person: person, on: promise.madeOn)
+                }
             }
             summary.promises += history.promises.count
             for dispute in history.disputes {

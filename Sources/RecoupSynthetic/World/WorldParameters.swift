@@ -189,6 +189,9 @@ public struct WorldParameters: Sendable, Hashable {
     /// Minutes to match one deposit by hand, for a history whose firm does
     /// (`HistoryCadence.matchesDepositsByHand`: every kind but `randomised`).
     public var depositMatchingMinutes: Double = 2
+    /// Minutes a person spends following up each promise to pay (timesheet task `other`), in
+    /// every history but `randomised` (whose timesheet stays as it always was); SPEC §5's 5.
+    public var promiseFollowUpMinutes: Double = 5
     /// Minutes per dispute opened.
     public var disputeMinutes: Double = 45
     /// Data entry minutes per business day, and reporting minutes per Monday.

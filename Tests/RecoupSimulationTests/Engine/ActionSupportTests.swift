@@ -17,9 +17,9 @@ import Testing
                                                CadenceStep(day: 14, channel: .voiceAgent)]])
         policy.escalation.daysPastDue = 45
         let support = try #require(ActionSupport.check(try ReplayPolicy(policy: policy), ledger: ledger))
-        #expect(support.never == ["sms", "voice_agent"])
+        #expect(support.never == ["sms by an agent", "voice_agent"])
         #expect(support.rarely == ["call"])
-        #expect(support.lines[0] == "support mixed: sms and voice_agent never appear in this history; their effects are the prior's")
+        #expect(support.lines[0] == "support mixed: sms by an agent and voice_agent never appear in this history; their effects are the prior's")
         #expect(ActionSupport.check(.history, ledger: ledger) == nil)
         // In manual mode every step is a person's, and the voice agent becomes a call.
         policy.mode = .manual
@@ -43,7 +43,7 @@ import Testing
                             cadences: ["low": [CadenceStep(day: -3, channel: .email, tone: .soft)],
                                        "high": [CadenceStep(day: 10, channel: .sms), CadenceStep(day: 20, channel: .email, tone: .firm)]])
         let support = try #require(ActionSupport.check(try ReplayPolicy(policy: policy), ledger: ledger))
-        #expect(support.never == ["sms (high)"])
+        #expect(support.never == ["sms by an agent (high)"])
         #expect(support.neverTones == ["soft", "firm"])
         #expect(support.neverTiming == ["< 0"])
         #expect(support.rareTiming.isEmpty && support.rareTones.isEmpty)
