@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The decaying "stock" of collections contacts on one invoice: the state behind the contact
 /// terms of the payment-response model, shared by the design builder and the simulator.

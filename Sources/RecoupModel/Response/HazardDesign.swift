@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The invoice-day rows of the payment-response model: a dense row-major design, labels and
 /// row keys (invoice, client, day), built from a `Ledger` only.

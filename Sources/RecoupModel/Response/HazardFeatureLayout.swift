@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The columns of the payment-response (hazard) design and how one invoice-day fills them; the
 /// single definition the design builder, the fitted model and the simulator share.

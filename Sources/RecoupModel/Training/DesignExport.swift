@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The exact design matrices and labels training uses, as CSV, so an analyst (or a check) can
 /// refit them elsewhere (`recoup features export`).

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// Everything `recoup train` fits, with its evaluation and provenance; stored as versioned JSON
 /// artifacts (see docs/models.md).

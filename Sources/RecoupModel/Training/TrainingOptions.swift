@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// What `ModelTrainer.train` fits and how it evaluates.
 public struct TrainingOptions: Sendable {
     /// The last day of the ledger used (rows dated later are ignored). Default: the ledger's

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 extension TimesheetTask {
     /// Whether a collections policy can take this work over: sending reminders and making
     /// routine calls can be automated or reduced to a copilot review; handling disputes,

@@ -1,5 +1,6 @@
 import Foundation
 import RecoupModel
+import RecoupPolicy
 
 /// What the replay needs to know about how clients behave: the payment hazard's coefficients
 /// grouped by what moves them, each client's latent effect with its standard error, and the

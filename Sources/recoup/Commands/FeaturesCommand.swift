@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RecoupLedger
 import RecoupModel
+import RecoupPolicy
 
 /// `recoup features …`: the models' design matrices.
 struct FeaturesCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecoupLedger
+import RecoupPolicy
 import RecoupReports
 
 /// `recoup report kpis [--as-of D] [--from D --to D] [--format …]`: the KPIs of SPEC §3 for a

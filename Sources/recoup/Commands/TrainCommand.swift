@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RecoupLedger
 import RecoupModel
+import RecoupPolicy
 
 /// `recoup train [--until D]`: fits the risk and payment-response models on the store's ledger,
 /// saves them as versioned JSON artifacts and prints their held-out evaluation (SPEC §6).

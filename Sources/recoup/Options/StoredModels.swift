@@ -1,6 +1,7 @@
 import Foundation
 import RecoupLedger
 import RecoupModel
+import RecoupPolicy
 import RecoupSimulation
 
 /// The latest trained models of a store as the simulator needs them: the ledger, the decoded

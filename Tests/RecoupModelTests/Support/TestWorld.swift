@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 @testable import RecoupModel
 
 /// A small generated ledger whose true payment behaviour is the hazard family the response

@@ -1,4 +1,6 @@
 import Foundation
+import RecoupPolicy
+import RecoupSimulation
 import Testing
 @testable import RecoupSynthetic
 
