@@ -38,7 +38,7 @@ public struct ContactStock: Sendable, Equatable {
     /// The number of contacts recorded.
     public private(set) var contactCount = 0
 
-    public init(halfLife: Double, unreachedWeight: Double = 0.3) {
+    public init(halfLife: Double, unreachedWeight: Double = HazardFeatureLayout.defaultUnreachedWeight) {
         self.halfLife = halfLife
         self.unreachedWeight = unreachedWeight
         channelStocks = [Double](repeating: 0, count: Channel.allCases.count)

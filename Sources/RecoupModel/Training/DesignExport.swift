@@ -26,8 +26,10 @@ public enum DesignExport {
     ///     model's, `layout.halfLife` and `layout.unreachedWeight`).
     /// - Throws: `TrainingError` for an unusable ledger, or whatever `write` throws.
     /// - Complexity: O(rows × columns).
-    public static func write(kind: Kind, ledger: Ledger, options: TrainingOptions, halfLife: Double = 5,
-                             unreachedWeight: Double = 0.3, to write: (String) throws -> Void) throws {
+    public static func write(kind: Kind, ledger: Ledger, options: TrainingOptions,
+                             halfLife: Double = HazardFeatureLayout.defaultHalfLife,
+                             unreachedWeight: Double = HazardFeatureLayout.defaultUnreachedWeight,
+                             to write: (String) throws -> Void) throws {
         let plan = try ModelTrainer.SplitPlan(ledger: ledger, options: options)
         var buffer = ""
         buffer.reserveCapacity(1 << 20)

@@ -59,10 +59,14 @@ struct FeaturesExportCommand: ParsableCommand {
             let ledger = try ledgerStore.loadLedger()
             var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
             options.testFraction = testFraction
-            var halfLife = 5.0, weight = 0.3
-            if kind == .hazard, let artifact = try ledgerStore.latestArtifact(name: "models"),
-               let trained = try? JSONDecoder().decode(TrainedModels.self, from: Data(artifact.json.utf8)),
-               let response = trained.response {
+            var halfLife = HazardFeatureLayout.defaultHalfLife, weight = HazardFeatureLayout.defaultUnreachedWeight
+            // The trained model's contact settings when it can be read, so the export matches
+            // the fit; unreadable models fall back to the defaults, as with none.
+            var stored: StoredTrainedModels? = nil
+            if kind == .hazard {
+                do { stored = try ledgerStore.latestModels() } catch ModelArtifactError.unreadable { stored = nil }
+            }
+            if let trained = stored?.models, let response = trained.response {
                 halfLife = response.layout.halfLife
                 weight = response.layout.unreachedWeight
                 options.lateThresholdDays = trained.risk.lateThresholdDays

@@ -54,10 +54,7 @@ struct TrainCommand: ParsableCommand {
                 bar.setStage(step)
             } : nil)
             bar.finish()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let version = try ledgerStore.saveArtifact(name: "models", json: String(decoding: try encoder.encode(trained), as: UTF8.self))
-            try ledgerStore.saveArtifact(name: "risk-model", json: String(decoding: try encoder.encode(trained.risk), as: UTF8.self))
+            let version = try ledgerStore.saveModels(trained)
             print(TrainingReport.render(trained, format: output.format, version: version), terminator: "")
         }
     }

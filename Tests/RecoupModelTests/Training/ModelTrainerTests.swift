@@ -29,12 +29,11 @@ import Testing
         #expect(trained.splitDay > world.start && trained.splitDay < world.until)
         // The risk model is a policy's riskModel as it is.
         #expect(trained.risk.policyRiskModel.features.allSatisfy { RiskFeature(rawValue: $0) != nil })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(trained)
-        let decoded = try JSONDecoder().decode(TrainedModels.self, from: data)
+        // The artifact's one encoding round-trips, byte for byte.
+        let json = try trained.artifactJSON()
+        let decoded = try TrainedModels(artifactJSON: json)
         #expect(decoded == trained)
-        #expect(try encoder.encode(decoded) == data)
+        #expect(try decoded.artifactJSON() == json)
         #expect(trained.dataFingerprint.hasPrefix("fnv1a64:"))
     }
 
