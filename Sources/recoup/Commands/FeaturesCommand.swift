@@ -38,14 +38,13 @@ struct FeaturesExportCommand: ParsableCommand {
     @Option(name: .long, help: "Output CSV file (default: standard output).")
     var out: String?
 
-    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.")
-    var until: String?
+    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.", transform: Day.argument)
+    var until: Day?
 
     @Option(name: .long, parsing: .unconditional, help: "Share of the latest-issued invoices marked test (0–1).")
     var testFraction: Double = 0.2
 
     func validate() throws {
-        if let until { do { _ = try Day.argument(until) } catch { throw ValidationError("--until: \(error)") } }
         guard testFraction > 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), got \(testFraction)")
         }
@@ -57,7 +56,7 @@ struct FeaturesExportCommand: ParsableCommand {
             try file?.check()  // before the export's work
             let ledgerStore = try LedgerStore(path: store.path, access: .readOnly)
             let ledger = try ledgerStore.loadLedger()
-            var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
+            var options = TrainingOptions(until: until)
             options.testFraction = testFraction
             var halfLife = HazardFeatureLayout.defaultHalfLife, weight = HazardFeatureLayout.defaultUnreachedWeight
             // The trained model's contact settings when it can be read, so the export matches

@@ -19,8 +19,8 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: FormatOptions
 
-    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.")
-    var until: String?
+    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.", transform: Day.argument)
+    var until: Day?
 
     @Option(name: .long, parsing: .unconditional, help: "Share of the latest-issued invoices held out for evaluation (0–1).")
     var testFraction: Double = 0.2
@@ -29,7 +29,6 @@ struct TrainCommand: ParsableCommand {
     var lateThresholdDays: Int = 15
 
     func validate() throws {
-        if let until { do { _ = try Day.argument(until) } catch { throw ValidationError("--until: \(error)") } }
         guard testFraction > 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), got \(testFraction)")
         }
@@ -40,7 +39,7 @@ struct TrainCommand: ParsableCommand {
         try UserFacingError.wrap {
             let ledgerStore = try LedgerStore(path: store.path, access: .readWrite(createIfMissing: false))
             let ledger = try ledgerStore.loadLedger()
-            var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
+            var options = TrainingOptions(until: until)
             options.testFraction = testFraction
             options.lateThresholdDays = lateThresholdDays
             // Steps: the risk model, each half-life and reach weight tried, the final fit (fewer
