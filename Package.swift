@@ -11,6 +11,7 @@
 //   RecoupModel            → RecoupLedger (stored artifacts), COpenBLAS, RecoupPolicy
 //   RecoupLedger           → RecoupPolicy; GRDB
 //   RecoupPolicyAuthoring  → RecoupPolicy
+//   agent-example          → RecoupPolicy (what a live agent links; docs/agent-api.md)
 //   RecoupPolicy           → Foundation only: the live agent's runtime
 //
 // So data flows ledger → features → model → policy → simulation → reports, with the CLI as a
@@ -83,6 +84,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The runnable example of docs/agent-api.md: a live agent that links RecoupPolicy only.
+        .executableTarget(name: "agent-example", dependencies: ["RecoupPolicy"]),
         // Signature tests sign with swift-crypto and take their fixtures from the templates.
         .testTarget(
             name: "RecoupPolicyTests",
@@ -103,7 +106,7 @@ let package = Package(
         .testTarget(name: "RecoupReportsTests",
                     dependencies: ["RecoupReports", "RecoupSimulation", "RecoupLedger", "RecoupPolicyAuthoring", "RecoupPolicy"]),
         // Runs the built executables as a user would.
-        .testTarget(name: "RecoupCLITests", dependencies: ["recoup"]),
+        .testTarget(name: "RecoupCLITests", dependencies: ["recoup", "agent-example"]),
     ],
     swiftLanguageModes: [.v6]
 )
