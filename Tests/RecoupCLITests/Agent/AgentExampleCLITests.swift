@@ -46,4 +46,14 @@ import Testing
         let tampered = try Self.agent(["\(p)/policy.json", "\(p)/agent.pub"])  // the default day
         #expect(tampered.status == 1 && tampered.stderr.contains("changed after it was signed"), "\(tampered.stderr)")
     }
+
+    /// docs/agent-api.md shows the example's code as it is, so the page cannot drift from the
+    /// program this suite runs.
+    @Test func theAgentAPIPageShowsTheExampleVerbatim() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let source = try String(contentsOf: root.appendingPathComponent("Sources/agent-example/main.swift"), encoding: .utf8)
+        let page = try String(contentsOf: root.appendingPathComponent("docs/agent-api.md"), encoding: .utf8)
+        #expect(page.contains("```swift\n" + source + "```\n"), "docs/agent-api.md: paste Sources/agent-example/main.swift again")
+    }
 }
