@@ -49,7 +49,7 @@ let package = Package(
         // their README, policy diff and summary, the worklist's text and JSON, signing and key
         // files.
         .target(name: "RecoupPolicyAuthoring", dependencies: ["RecoupPolicy"]),
-        // The embedded SQLite store, bundle import, reconciliation and the KPIs (docs/kpis.md).
+        // The embedded SQLite store, bundle import, reconciliation and the KPIs (SPEC §3).
         .target(
             name: "RecoupLedger",
             dependencies: ["RecoupPolicy", .product(name: "GRDB", package: "GRDB.swift")]
