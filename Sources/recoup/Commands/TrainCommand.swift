@@ -42,10 +42,8 @@ struct TrainCommand: ParsableCommand {
             var options = TrainingOptions(until: until)
             options.testFraction = testFraction
             options.lateThresholdDays = lateThresholdDays
-            // Steps: the risk model, each half-life and reach weight tried, the final fit (fewer
-            // when the ledger has no contacts; finish() then completes the bar).
-            let steps = 2 + options.halfLifeGrid.count + max(0, options.unreachedWeightGrid.count - 1)
-            let bar = TerminalProgress.make(label: "train", total: steps, unit: "steps")
+            // Fewer steps come when the ledger has no contacts; finish() then completes the bar.
+            let bar = TerminalProgress.make(label: "train", total: options.maximumProgressSteps, unit: "steps")
             var started = false
             let trained = try ModelTrainer.train(ledger: ledger, options: options, progress: bar.isEnabled ? { step in
                 if started { bar.advance() }
