@@ -58,21 +58,14 @@ struct FeaturesExportCommand: ParsableCommand {
             let ledger = try ledgerStore.loadLedger()
             var options = TrainingOptions(until: until)
             options.testFraction = testFraction
-            var halfLife = HazardFeatureLayout.defaultHalfLife, weight = HazardFeatureLayout.defaultUnreachedWeight
-            // The trained model's contact settings when it can be read, so the export matches
-            // the fit; unreadable models fall back to the defaults, as with none.
+            // Unreadable models export with the defaults, as with none.
             var stored: StoredTrainedModels? = nil
             if kind == .hazard {
                 do { stored = try ledgerStore.latestModels() } catch ModelArtifactError.unreadable { stored = nil }
             }
-            if let trained = stored?.models, let response = trained.response {
-                halfLife = response.layout.halfLife
-                weight = response.layout.unreachedWeight
-                options.lateThresholdDays = trained.risk.lateThresholdDays
-            }
             func export(_ append: (Data) throws -> Void) throws {
                 try DesignExport.write(kind: kind == .risk ? .risk : .hazard, ledger: ledger, options: options,
-                                       halfLife: halfLife, unreachedWeight: weight) { chunk in try append(Data(chunk.utf8)) }
+                                       fittedAs: stored?.models) { chunk in try append(Data(chunk.utf8)) }
             }
             if let file {
                 try file.write(export)
