@@ -23,9 +23,7 @@ import Testing
     /// export is exactly the design training used.
     @Test func refitOfExportReproducesTheModels() throws {
         let world = TestWorld(clients: 40, months: 8, seed: 17)
-        var options = TrainingOptions(until: world.until)
-        options.halfLifeGrid = [3]
-        options.unreachedWeightGrid = [0.6]
+        let options = world.trainingOptions(halfLives: [3], unreachedWeights: [0.6])
         let trained = try ModelTrainer.train(ledger: world.ledger, options: options)
 
         let risk = try export(.risk, world.ledger, options)
@@ -67,9 +65,7 @@ import Testing
     /// for the hazard design, and the defaults (5 and 0.3) without models.
     @Test func theHazardExportAsFittedUsesTheModelsSettings() throws {
         let world = TestWorld(clients: 30, months: 6, seed: 5)
-        var options = TrainingOptions(until: world.until)
-        options.halfLifeGrid = [3]
-        options.unreachedWeightGrid = [0.6]
+        var options = world.trainingOptions(halfLives: [3], unreachedWeights: [0.6])
         options.lateThresholdDays = 10
         let trained = try ModelTrainer.train(ledger: world.ledger, options: options)
         #expect(trained.response != nil)

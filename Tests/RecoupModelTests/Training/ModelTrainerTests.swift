@@ -9,9 +9,7 @@ import Testing
     /// back-test tracks the actual paid share, and the artifact survives a JSON round trip.
     @Test func trainsAndEvaluatesOnAGeneratedWorld() throws {
         let world = TestWorld(clients: 120, months: 12, seed: 9)
-        var options = TrainingOptions(until: world.until)
-        options.halfLifeGrid = [2, 5, 13]
-        options.unreachedWeightGrid = [0.3, 1.0]
+        let options = world.trainingOptions(halfLives: [2, 5, 13], unreachedWeights: [0.3, 1.0])
         let trained = try ModelTrainer.train(ledger: world.ledger, options: options)
         let risk = trained.evaluation.risk
         #expect(risk.trainRows > 0 && risk.testRows > 0)
@@ -40,9 +38,7 @@ import Testing
     /// Same ledger → byte-identical artifact.
     @Test func deterministic() throws {
         let world = TestWorld(clients: 25, months: 6, seed: 3)
-        var options = TrainingOptions(until: world.until)
-        options.halfLifeGrid = [5]
-        options.unreachedWeightGrid = [0.3]
+        let options = world.trainingOptions(halfLives: [5], unreachedWeights: [0.3])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let a = try encoder.encode(ModelTrainer.train(ledger: world.ledger, options: options))
@@ -62,9 +58,7 @@ import Testing
     /// Three clients over six months: a few dozen resolved invoices at most.
     @Test func aTinyLedgerIsRefusedWithItsCounts() throws {
         let world = TestWorld(clients: 3, months: 6, seed: 4)
-        var options = TrainingOptions(until: world.until)
-        options.halfLifeGrid = [5]
-        options.unreachedWeightGrid = [0.3]
+        let options = world.trainingOptions(halfLives: [5], unreachedWeights: [0.3])
         do {
             _ = try ModelTrainer.train(ledger: world.ledger, options: options)
             Issue.record("a \(world.ledger.invoices.count)-invoice ledger trained")
@@ -81,9 +75,7 @@ import Testing
     /// A test period of a handful of invoices: the fit runs, the AUCs are marked meaningless.
     @Test func aSmallTestPeriodHidesTheAUC() throws {
         let world = TestWorld(clients: 120, months: 12, seed: 9)
-        var options = TrainingOptions(until: world.until)
-        options.halfLifeGrid = [5]
-        options.unreachedWeightGrid = [0.3]
+        var options = world.trainingOptions(halfLives: [5], unreachedWeights: [0.3])
         options.testFraction = 0.004
         let risk = try ModelTrainer.train(ledger: world.ledger, options: options).evaluation.risk
         let late = try #require(risk.testLate), onTime = try #require(risk.testOnTime)
