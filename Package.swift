@@ -1,9 +1,22 @@
 // swift-tools-version: 6.1
 // Recoup: an offline workbench for accounts-receivable collections policies.
 //
-// Layers point one way (see ../shared/STYLE.md):
-//   recoup (CLI) → RecoupReports → RecoupSynthetic → RecoupSimulation → RecoupModel → RecoupLedger → RecoupPolicy
-// RecoupPolicy is the live agent's runtime and imports Foundation only.
+// Layers point one way (see ../shared/STYLE.md). Each target and what its files import:
+//
+//   recoup                 → RecoupReports, RecoupSynthetic, RecoupSimulation, RecoupModel,
+//                            RecoupLedger, RecoupPolicyAuthoring, RecoupPolicy; ArgumentParser, Crypto
+//   RecoupReports          → RecoupSimulation, RecoupLedger, RecoupPolicy
+//   RecoupSynthetic        → RecoupSimulation, RecoupPolicy
+//   RecoupSimulation       → RecoupModel, RecoupPolicy
+//   RecoupModel            → RecoupLedger (stored artifacts), COpenBLAS, RecoupPolicy
+//   RecoupLedger           → RecoupPolicy; GRDB
+//   RecoupPolicyAuthoring  → RecoupPolicy
+//   agent-example          → RecoupPolicy (what a live agent links; docs/agent-api.md)
+//   RecoupPolicy           → Foundation only: the live agent's runtime
+//
+// So data flows ledger → features → model → policy → simulation → reports, with the CLI as a
+// thin shell on top (docs/architecture.md). No module re-exports another: a file imports what
+// it uses.
 import PackageDescription
 
 /// The simulation's hot loops compiled optimised in debug builds too, so that the test suite
@@ -15,6 +28,7 @@ let package = Package(
     name: "Recoup",
     products: [
         .library(name: "RecoupPolicy", targets: ["RecoupPolicy"]),
+        .library(name: "RecoupPolicyAuthoring", targets: ["RecoupPolicyAuthoring"]),
         .library(name: "RecoupLedger", targets: ["RecoupLedger"]),
         .library(name: "RecoupModel", targets: ["RecoupModel"]),
         .library(name: "RecoupSynthetic", targets: ["RecoupSynthetic"]),
@@ -29,9 +43,13 @@ let package = Package(
     ],
     targets: [
         // The live agent's runtime: money, dates, ledger values, risk features, the policy file,
-        // its signature and the decision function. Foundation only.
+        // its signature check and the decision function. Foundation only.
         .target(name: "RecoupPolicy"),
-        // The embedded SQLite store, bundle import and the KPIs of SPEC §3.
+        // What people and tools use to write policies and the agent does not: the templates and
+        // their README, policy diff and summary, the worklist's text and JSON, signing and key
+        // files.
+        .target(name: "RecoupPolicyAuthoring", dependencies: ["RecoupPolicy"]),
+        // The embedded SQLite store, bundle import, reconciliation and the KPIs (SPEC §3).
         .target(
             name: "RecoupLedger",
             dependencies: ["RecoupPolicy", .product(name: "GRDB", package: "GRDB.swift")]
@@ -42,42 +60,53 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        // Design matrices, the logistic solver over CBLAS/LAPACK, risk and payment-response models.
+        // Design matrices, the logistic solver over CBLAS/LAPACK, risk and payment-response
+        // models, training, and the stored model artifacts (saved in a LedgerStore).
         .target(name: "RecoupModel", dependencies: ["RecoupPolicy", "RecoupLedger", "COpenBLAS"],
                 swiftSettings: optimisedInDebug),
         // Counterfactual replay of the ledger under policies: counter-based randomness, the cost
         // model, cohort outcomes, the replay engine, uncertainty and tuning.
-        .target(name: "RecoupSimulation", dependencies: ["RecoupPolicy", "RecoupLedger", "RecoupModel"],
+        .target(name: "RecoupSimulation", dependencies: ["RecoupPolicy", "RecoupModel"],
                 swiftSettings: optimisedInDebug),
         // A synthetic MSP world with known behaviour (a simulation whose truth is known): demo
-        // data, tests, benchmarks and the truth test of SPEC §8.
+        // data, tests, benchmarks and the truth test (docs/synthetic-world.md).
         .target(name: "RecoupSynthetic", dependencies: ["RecoupPolicy", "RecoupSimulation"],
                 swiftSettings: optimisedInDebug),
         // Tables, SVG charts, HTML and Markdown reports, executable notebooks.
-        .target(
-            name: "RecoupReports",
-            dependencies: ["RecoupPolicy", "RecoupLedger", "RecoupModel", "RecoupSimulation", "RecoupSynthetic"]
-        ),
+        .target(name: "RecoupReports", dependencies: ["RecoupPolicy", "RecoupLedger", "RecoupSimulation"]),
         // The thin command-line shell.
         .executableTarget(
             name: "recoup",
             dependencies: [
-                "RecoupPolicy", "RecoupLedger", "RecoupModel", "RecoupSynthetic", "RecoupSimulation",
-                "RecoupReports",
+                "RecoupPolicy", "RecoupPolicyAuthoring", "RecoupLedger", "RecoupModel", "RecoupSynthetic",
+                "RecoupSimulation", "RecoupReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The runnable example of docs/agent-api.md: a live agent that links RecoupPolicy only.
+        .executableTarget(name: "agent-example", dependencies: ["RecoupPolicy"]),
+        // Signature tests sign with swift-crypto and take their fixtures from the templates.
         .testTarget(
             name: "RecoupPolicyTests",
-            dependencies: ["RecoupPolicy", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["RecoupPolicy", "RecoupPolicyAuthoring", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "RecoupLedgerTests", dependencies: ["RecoupLedger", "RecoupPolicy"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RecoupModelTests", dependencies: ["RecoupModel", "COpenBLAS", "RecoupLedger"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RecoupSyntheticTests", dependencies: ["RecoupSynthetic", "RecoupLedger"]),
-        .testTarget(name: "RecoupSimulationTests", dependencies: ["RecoupSimulation", "RecoupSynthetic"]),
-        .testTarget(name: "RecoupReportsTests", dependencies: ["RecoupReports", "RecoupLedger", "RecoupSimulation"]),
-        .testTarget(name: "RecoupCLITests", dependencies: ["recoup"]),
+        .testTarget(name: "RecoupPolicyAuthoringTests", dependencies: ["RecoupPolicyAuthoring", "RecoupPolicy"]),
+        .testTarget(
+            name: "RecoupLedgerTests",
+            dependencies: ["RecoupLedger", "RecoupPolicy", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "RecoupModelTests", dependencies: ["RecoupModel", "RecoupLedger", "RecoupPolicy", "COpenBLAS"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "RecoupSyntheticTests",
+                    dependencies: ["RecoupSynthetic", "RecoupSimulation", "RecoupLedger", "RecoupPolicy"]),
+        .testTarget(name: "RecoupSimulationTests",
+                    dependencies: ["RecoupSimulation", "RecoupSynthetic", "RecoupModel", "RecoupPolicyAuthoring", "RecoupPolicy"]),
+        .testTarget(name: "RecoupReportsTests",
+                    dependencies: ["RecoupReports", "RecoupSimulation", "RecoupLedger", "RecoupPolicyAuthoring", "RecoupPolicy"]),
+        // Runs the built executables as a user would.
+        .testTarget(name: "RecoupCLITests", dependencies: ["recoup", "agent-example"]),
     ],
     swiftLanguageModes: [.v6]
 )

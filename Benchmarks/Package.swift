@@ -35,15 +35,21 @@ let package = Package(
     targets: [
         benchmark("LedgerBenchmarks", [
             .product(name: "RecoupLedger", package: recoup),
+            .product(name: "RecoupPolicy", package: recoup),
             .product(name: "RecoupSynthetic", package: recoup),
         ]),
-        benchmark("PolicyBenchmarks", [.product(name: "RecoupPolicy", package: recoup)]),
+        benchmark("PolicyBenchmarks", [
+            .product(name: "RecoupPolicy", package: recoup),
+            .product(name: "RecoupPolicyAuthoring", package: recoup),  // the templates as fixtures
+        ]),
         benchmark("ModelBenchmarks", [
             .product(name: "RecoupModel", package: recoup),
+            .product(name: "RecoupPolicy", package: recoup),
             .product(name: "RecoupSynthetic", package: recoup),
         ]),
         benchmark("SimulationBenchmarks", [
             .product(name: "RecoupSimulation", package: recoup),
+            .product(name: "RecoupPolicy", package: recoup),
             .product(name: "RecoupSynthetic", package: recoup),
         ]),
     ],

@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import RecoupLedger
+import RecoupPolicy
 
 // Ledger benchmarks: bundle import and the KPI report over a seeded 50,000-invoice bundle
 // written in setup (the 1,000,000-invoice run against the sqlite3 shell is

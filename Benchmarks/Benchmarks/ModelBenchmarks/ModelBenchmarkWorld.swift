@@ -1,5 +1,6 @@
 import Foundation
 import RecoupModel
+import RecoupPolicy
 
 /// The benchmark's data set: a generated ledger whose payment days follow the hazard family of
 /// the payment-response model (2,000 clients in 4 segments, 20 monthly invoices each, randomised

@@ -1,5 +1,6 @@
 import Benchmark
 import RecoupPolicy
+import RecoupPolicyAuthoring
 
 /// A day-major sweep like the simulator's: every open invoice of a portfolio decided on every
 /// day, with the engine's state per invoice in one contiguous array and one reused

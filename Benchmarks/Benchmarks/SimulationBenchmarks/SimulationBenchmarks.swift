@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 
 // The replay target of issue 9: 100,000 invoices × 200 runs × one policy (the fixed-reminder

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 
 // The tune target of issue 6: 100 grid points on a 20,000-invoice cohort, 50 runs each, in

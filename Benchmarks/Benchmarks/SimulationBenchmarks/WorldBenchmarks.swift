@@ -1,4 +1,5 @@
 import Benchmark
+import RecoupPolicy
 import RecoupSimulation
 import RecoupSynthetic
 

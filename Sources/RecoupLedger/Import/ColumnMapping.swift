@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// How to read one exported CSV file as one file of the bundle (`recoup import FILE --map
 /// mapping.json`).

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// How dates are written in an imported file.
 ///
 /// `.iso` is the bundle format (`YYYY-MM-DD`; `at` columns also take ISO date-times, whose time

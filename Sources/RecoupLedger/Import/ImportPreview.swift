@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RecoupPolicy
 
 /// What an import would do, found without writing the store (`recoup import --dry-run`): the
 /// report it would give or the problems that refuse it, and its first rows as they would be

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// What an import did: rows read, inserted and already present per file, and warnings.
 public struct ImportReport: Sendable, Equatable, CustomStringConvertible {
     public struct FileCounts: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// One problem found in an imported file: `file:line: column: reason`.
 public struct ImportIssue: Sendable, Equatable, CustomStringConvertible {
     /// The file's name (not its full path), e.g. `invoices.csv`.

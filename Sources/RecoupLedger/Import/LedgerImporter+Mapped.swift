@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 extension LedgerImporter {
     /// Imports one exported CSV file into the bundle table `mapping.target`, renaming and

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// The records of one exported file read through a `ColumnMapping` (`--map`, and the vendor
 /// presets built on it), converted to the bundle's own form before the row checker sees them:
 /// dates become `YYYY-MM-DD`, amounts `1234.50` (from `$3,477.84`, `(120.00)`, cents),

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// Parses and checks one record of a source against its bundle file's spec: every per-cell rule
 /// of SPEC §2, the references to clients and invoices, and the rules across columns. It writes
 /// the row's cells, ready to bind, and its problems; it never writes to the store.

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// A test on one row of an export, for a mapping's `dropRowsWhere` (total and footer rows) and
 /// `keepWhere` (a status filter): `{"column": "Date", "prefix": "Total"}`,
 /// `{"column": "Status", "in": ["AUTHORISED", "PAID"]}`, `{"column": "Num", "empty": true}`,

@@ -1,4 +1,5 @@
 import GRDB
+import RecoupPolicy
 
 /// Inserts one table's checked rows and explains the ones the store refuses: a key repeated
 /// within the file, or a key already in the store with other content. Runs on the thread that

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// The aging buckets of SPEC §3, by days past due on the report day.
 public enum AgingBucket: String, CaseIterable, Sendable, Codable, Hashable {
     /// Not yet due (`d <= due_on`).

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// The ledger's invoices and the credits against them (applied payments, credit notes,
 /// write-offs) in compact columns, and every ledger-defined KPI of SPEC §3 over them.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// Why a KPI report cannot be made.
 public enum KPIError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import GRDB
+import RecoupPolicy
 
 extension LedgerStore {
     /// Loads the KPI columns straight from the tables (integers only, no records), so a

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// The ledger-defined KPIs of SPEC §3 for one period `P = [from, to]`.
 ///
 /// Rates are nil when undefined (no sales, no receivables, no paid invoices). DSO values are

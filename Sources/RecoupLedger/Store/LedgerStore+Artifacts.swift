@@ -1,4 +1,5 @@
 import GRDB
+import RecoupPolicy
 
 extension LedgerStore {
     /// A stored artifact: a named, versioned JSON document (a trained model, say).

@@ -1,4 +1,5 @@
 import GRDB
+import RecoupPolicy
 
 extension LedgerStore {
     /// The tables with an `amount` column, as (table, the SQL of the row's key for messages).

@@ -1,4 +1,5 @@
 import GRDB
+import RecoupPolicy
 
 extension LedgerStore {
     /// The whole ledger as plain values, for the model and simulator layers.

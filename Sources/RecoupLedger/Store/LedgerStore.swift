@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RecoupPolicy
 
 /// The ledger store: one SQLite database (one GRDB `DatabaseQueue`) holding an imported AR
 /// ledger, its migrations, and stored artifacts such as trained models.

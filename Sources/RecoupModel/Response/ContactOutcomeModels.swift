@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// A rate estimated with a light Beta prior: posterior mean `(events + m·r₀) / (trials + m)`,
 /// where `r₀` is the prior mean (the pooled rate over all categories) and `m` its strength in

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The decaying "stock" of collections contacts on one invoice: the state behind the contact
 /// terms of the payment-response model, shared by the design builder and the simulator.
@@ -37,7 +38,7 @@ public struct ContactStock: Sendable, Equatable {
     /// The number of contacts recorded.
     public private(set) var contactCount = 0
 
-    public init(halfLife: Double, unreachedWeight: Double = 0.3) {
+    public init(halfLife: Double, unreachedWeight: Double = HazardFeatureLayout.defaultUnreachedWeight) {
         self.halfLife = halfLife
         self.unreachedWeight = unreachedWeight
         channelStocks = [Double](repeating: 0, count: Channel.allCases.count)

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The invoice-day rows of the payment-response model: a dense row-major design, labels and
 /// row keys (invoice, client, day), built from a `Ledger` only.
@@ -49,17 +50,19 @@ public enum HazardDesignBuilder {
     public struct Options: Sendable {
         /// The last day whose rows (and payments) are known. Default: the ledger's last event day.
         public var until: Day?
-        /// Contact half-life in business days. Default 5.
-        public var halfLife: Double = 5
-        /// Weight of a contact that did not reach the client. Default 0.3.
-        public var unreachedWeight: Double = 0.3
+        /// Contact half-life in business days. Default 5 (`HazardFeatureLayout.defaultHalfLife`).
+        public var halfLife: Double = HazardFeatureLayout.defaultHalfLife
+        /// Weight of a contact that did not reach the client. Default 0.3
+        /// (`HazardFeatureLayout.defaultUnreachedWeight`).
+        public var unreachedWeight: Double = HazardFeatureLayout.defaultUnreachedWeight
         /// Build rows only for these invoice indices (default: all issued by `until`).
         public var invoices: [Int]?
         /// A fixed segment layout (e.g. the training one for test rows); default: computed from
         /// the invoices built.
         public var segments: (names: [String], meanLogAmount: [Double])?
 
-        public init(until: Day? = nil, halfLife: Double = 5, unreachedWeight: Double = 0.3, invoices: [Int]? = nil) {
+        public init(until: Day? = nil, halfLife: Double = HazardFeatureLayout.defaultHalfLife,
+                    unreachedWeight: Double = HazardFeatureLayout.defaultUnreachedWeight, invoices: [Int]? = nil) {
             self.until = until; self.halfLife = halfLife; self.unreachedWeight = unreachedWeight
             self.invoices = invoices
         }

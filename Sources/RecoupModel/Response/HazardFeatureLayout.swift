@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The columns of the payment-response (hazard) design and how one invoice-day fills them; the
 /// single definition the design builder, the fitted model and the simulator share.
@@ -33,6 +34,12 @@ public struct HazardFeatureLayout: Sendable, Equatable, Codable {
     public var segments: [String]
     /// Mean ln(amount in units) of each segment's training invoices.
     public var segmentMeanLogAmount: [Double]
+    /// The contact half-life used before a model is trained, in business days: the design
+    /// builder's, the export's and the contact stock's default.
+    public static let defaultHalfLife = 5.0
+    /// The weight of a contact that did not reach the client, before a model is trained.
+    public static let defaultUnreachedWeight = 0.3
+
     /// Contact half-life in business days.
     public var halfLife: Double
     /// Weight of a contact that did not reach the client.

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// Fits `PaymentResponseModel`s on `HazardDesign`s.
 public enum PaymentResponseFitter {

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The fitted payment-response model: a discrete-time hazard
 /// `P(payment on day d | open on d) = sigmoid(xᵀβ + u_client)` over invoice-days, with the

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The invoice risk model: P(paid more than `lateThresholdDays` after due), scored once at issue
 /// from the SPEC §4 risk features, so it can be written into a policy as it is.

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The exact design matrices and labels training uses, as CSV, so an analyst (or a check) can
 /// refit them elsewhere (`recoup features export`).
@@ -18,6 +19,24 @@ public enum DesignExport {
         case risk, hazard
     }
 
+    /// `write(kind:ledger:options:halfLife:unreachedWeight:to:)` with the settings `trained`
+    /// was fitted with, so the export is the design that was fitted: for the hazard design,
+    /// the response model's half-life and reach weight and the risk model's late threshold;
+    /// the defaults (`HazardFeatureLayout`) when `trained` is nil or has no response model.
+    /// The risk design takes `options` as given.
+    /// - Throws: `TrainingError` for an unusable ledger, or whatever `write` throws.
+    public static func write(kind: Kind, ledger: Ledger, options: TrainingOptions, fittedAs trained: TrainedModels?,
+                             to write: (String) throws -> Void) throws {
+        var options = options
+        var halfLife = HazardFeatureLayout.defaultHalfLife, weight = HazardFeatureLayout.defaultUnreachedWeight
+        if kind == .hazard, let trained, let response = trained.response {
+            halfLife = response.layout.halfLife
+            weight = response.layout.unreachedWeight
+            options.lateThresholdDays = trained.risk.lateThresholdDays
+        }
+        try self.write(kind: kind, ledger: ledger, options: options, halfLife: halfLife, unreachedWeight: weight, to: write)
+    }
+
     /// Writes the CSV in chunks of about 1 MB through `write`.
     ///
     /// - Parameters:
@@ -25,8 +44,10 @@ public enum DesignExport {
     ///     model's, `layout.halfLife` and `layout.unreachedWeight`).
     /// - Throws: `TrainingError` for an unusable ledger, or whatever `write` throws.
     /// - Complexity: O(rows × columns).
-    public static func write(kind: Kind, ledger: Ledger, options: TrainingOptions, halfLife: Double = 5,
-                             unreachedWeight: Double = 0.3, to write: (String) throws -> Void) throws {
+    public static func write(kind: Kind, ledger: Ledger, options: TrainingOptions,
+                             halfLife: Double = HazardFeatureLayout.defaultHalfLife,
+                             unreachedWeight: Double = HazardFeatureLayout.defaultUnreachedWeight,
+                             to write: (String) throws -> Void) throws {
         let plan = try ModelTrainer.SplitPlan(ledger: ledger, options: options)
         var buffer = ""
         buffer.reserveCapacity(1 << 20)

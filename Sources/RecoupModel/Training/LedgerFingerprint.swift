@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// A content fingerprint of a ledger, stored with every model so an artifact says which data it
 /// was trained on: FNV-1a (64-bit) over a canonical text of every row, `fnv1a64:<16 hex digits>`.
 ///

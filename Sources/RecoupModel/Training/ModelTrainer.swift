@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// Everything `recoup train` fits, with its evaluation and provenance; stored as versioned JSON
 /// artifacts (see docs/models.md).
@@ -227,9 +228,10 @@ public enum ModelTrainer {
         let outcomes = ContactOutcomeModels.estimate(ledger: ledger, index: index, until: until)
         // Half-life and reach weight by held-out log-loss on the latest training invoices.
         var grid: [PaymentResponseModel.GridPoint] = []
-        // Without any contact the half-life is irrelevant: 5 (or the grid's first) is stored.
-        var halfLife = options.halfLifeGrid.contains(5) ? 5 : (options.halfLifeGrid.first ?? 5)
-        var weight = options.unreachedWeightGrid.first ?? 0.3
+        // Without any contact the half-life is irrelevant: the default (or the grid's first) is stored.
+        let defaultHalfLife = HazardFeatureLayout.defaultHalfLife
+        var halfLife = options.halfLifeGrid.contains(defaultHalfLife) ? defaultHalfLife : (options.halfLifeGrid.first ?? defaultHalfLife)
+        var weight = options.unreachedWeightGrid.first ?? HazardFeatureLayout.defaultUnreachedWeight
         let hasContacts = ledger.actions.contains { $0.at <= until }
         if hasContacts && (options.halfLifeGrid.count > 1 || options.unreachedWeightGrid.count > 1) {
             let innerSplit = splitDay(ledger: ledger, invoices: train, testFraction: options.validationFraction)
@@ -250,7 +252,7 @@ public enum ModelTrainer {
                 return loss
             }
             var best = Double.infinity
-            halfLife = options.halfLifeGrid.first ?? 5
+            halfLife = options.halfLifeGrid.first ?? defaultHalfLife
             for h in options.halfLifeGrid {
                 let s = score(h, weight)
                 if s < best { best = s; halfLife = h }

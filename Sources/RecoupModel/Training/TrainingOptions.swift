@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// What `ModelTrainer.train` fits and how it evaluates.
 public struct TrainingOptions: Sendable {
     /// The last day of the ledger used (rows dated later are ignored). Default: the ledger's
@@ -25,6 +27,11 @@ public struct TrainingOptions: Sendable {
     public var fitResponse = true
 
     public init(until: Day? = nil) { self.until = until }
+
+    /// The most status lines `ModelTrainer.train` reports through `progress` (a progress bar's
+    /// length): the risk model, each half-life tried, each further reach weight tried, and the
+    /// final response fit. Fewer come when the ledger has no contacts (no grid is scored).
+    public var maximumProgressSteps: Int { 2 + halfLifeGrid.count + max(0, unreachedWeightGrid.count - 1) }
 }
 
 /// Why training cannot run.

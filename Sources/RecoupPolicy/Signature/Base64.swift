@@ -1,6 +1,7 @@
 import Foundation
 
-/// Standard base64 (RFC 4648 §4, with padding) for keys and signatures.
+/// Reading standard base64 (RFC 4648 §4, with padding) in keys and signatures. Writing it is
+/// `Data.base64EncodedString()`, in RecoupPolicyAuthoring.
 enum Base64 {
     /// The bytes of `text`, or `nil` if it is not canonical padded base64.
     static func decode(_ text: String) -> [UInt8]? {
@@ -10,6 +11,4 @@ enum Base64 {
         guard Data(bytes).base64EncodedString() == text else { return nil }
         return bytes
     }
-
-    static func encode(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 }

@@ -1,6 +1,7 @@
 /// Ed25519 signature verification (RFC 8032 §5.1.7) in pure Swift, so the live agent can check
-/// a policy's signature with nothing but `RecoupPolicy`. Signing stays in the `recoup` tool
-/// (swift-crypto).
+/// a policy's signature with nothing but `RecoupPolicy`. Signing is authoring and is not here:
+/// `PolicyDocument.signing` (RecoupPolicyAuthoring) builds the signature member, and the
+/// private-key arithmetic is swift-crypto's, in the `recoup` tool.
 ///
 /// The check is the cofactorless one used by swift-crypto/BoringSSL: with h = SHA-512(R ‖ A ‖ M)
 /// mod L, accept iff S < L, A and R decode, and the encoding of [S]B − [h]A equals R.

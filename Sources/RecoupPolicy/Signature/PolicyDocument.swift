@@ -146,21 +146,3 @@ public struct PolicyDocument: Sendable {
         CanonicalJSON.bytes(of: json.removingMember("signature"))
     }
 }
-
-extension PolicyDocument {
-    /// `json` with a `signature` member (replacing any) made by `sign`, which must return the
-    /// 64-byte Ed25519 signature of the bytes it is given (`signedBytes(of:)`). The signing
-    /// itself lives outside this library (the `recoup` tool uses swift-crypto).
-    public static func signing(_ json: JSONValue, publicKey: [UInt8],
-                               sign: ([UInt8]) throws -> [UInt8]) rethrows -> JSONValue {
-        let unsigned = json.removingMember("signature")
-        let signature = try sign(signedBytes(of: unsigned))
-        guard case .object(var members) = unsigned else { return json }
-        members.append(JSONMember("signature", .object([
-            JSONMember("alg", .string("ed25519")),
-            JSONMember("keyId", .string(PolicyPublicKey.keyId(forRawKey: publicKey))),
-            JSONMember("value", .string(Base64.encode(signature))),
-        ])))
-        return .object(members)
-    }
-}

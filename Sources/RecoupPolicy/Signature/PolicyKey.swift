@@ -47,15 +47,6 @@ public struct PolicyPublicKey: Sendable, Equatable {
     public func isValidSignature(_ signature: [UInt8], of message: [UInt8]) -> Bool {
         Ed25519.isValidSignature(signature, of: message, publicKey: rawRepresentation)
     }
-
-    /// The text of this key's public key file.
-    public var fileContents: String {
-        PrettyJSON.string(of: .object([
-            JSONMember("kind", .string(PolicyPublicKey.publicKind)),
-            JSONMember("keyId", .string(keyId)),
-            JSONMember("publicKey", .string(Base64.encode(rawRepresentation))),
-        ]))
-    }
 }
 
 /// A parsed key file (public or private), without any cryptography: the CLI turns
@@ -98,15 +89,4 @@ public struct PolicyKeyFile: Sendable, Equatable {
     /// The refusal of a private key file where a public key file is wanted.
     static let privateKeyGivenAsPublic = PolicyError.field(
         path: "kind", reason: "this is a private key file (\"\(PolicyPublicKey.privateKind)\"), not a public key file")
-
-    /// The text of a private key file.
-    public var fileContents: String {
-        var members = [
-            JSONMember("kind", .string(privateKey == nil ? PolicyPublicKey.publicKind : PolicyPublicKey.privateKind)),
-            JSONMember("keyId", .string(PolicyPublicKey.keyId(forRawKey: publicKey))),
-            JSONMember("publicKey", .string(Base64.encode(publicKey))),
-        ]
-        if let privateKey { members.append(JSONMember("privateKey", .string(Base64.encode(privateKey)))) }
-        return PrettyJSON.string(of: .object(members))
-    }
 }

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// Shared number formats for report tables.
 public enum ReportFormatting {
     /// Money with two decimals, thousands separated by commas, and the currency code:

@@ -1,3 +1,4 @@
+import RecoupPolicy
 import RecoupSimulation
 
 /// Builds the historical time audit from a ledger.

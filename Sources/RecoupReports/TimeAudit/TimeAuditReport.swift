@@ -1,3 +1,4 @@
+import RecoupPolicy
 import RecoupSimulation
 
 /// Hours spent on collections, by task, per week and in total, over a window (SPEC §3 "human

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// A coding key for any string, used to find keys the cost model does not know.
 struct AnyCodingKey: CodingKey {

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// The collections cost model of SPEC §5: what each contact, human minute and payment costs.
 ///
 /// Money is exact minor units; minutes are `Double` (a copilot review is 1.5 minutes). The

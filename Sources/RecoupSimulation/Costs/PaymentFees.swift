@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// A payment-processing fee: a percentage (in basis points) plus a fixed amount, optionally capped.
 public struct FeeRule: Sendable, Hashable {
     /// Hundredths of a percent: 290 = 2.9%.

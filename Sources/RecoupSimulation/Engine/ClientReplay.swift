@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// Replays one client's invoices of the cohort under one policy in one run, day by day from the
 /// first issue until every invoice is paid, credited away or written off (SPEC §4's order

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// The cohort's own outcomes as the ledger records them, by the formulas of the projection
 /// (SPEC §3 cohort DSO, §6 rates): what the back-test replay of the history must reproduce.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import RecoupModel
+import RecoupPolicy
 
 extension ReplayBehaviour {
     /// The behaviour of a fitted payment-response model (`recoup train`'s `response`), with the

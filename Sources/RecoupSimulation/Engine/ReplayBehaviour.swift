@@ -1,5 +1,6 @@
 import Foundation
 import RecoupModel
+import RecoupPolicy
 
 /// What the replay needs to know about how clients behave: the payment hazard's coefficients
 /// grouped by what moves them, each client's latent effect with its standard error, and the
@@ -101,7 +102,7 @@ public struct ReplayBehaviour: Sendable {
         promiseWaitingCoefficient = 0; disputeResolvedCoefficient = 0
         channelCoefficients = [0, 0, 0, 0, 0]
         firmCoefficient = 0; humanCoefficient = 0; fatigueCoefficient = 0
-        halfLife = 5; unreachedWeight = 0.3
+        halfLife = HazardFeatureLayout.defaultHalfLife; unreachedWeight = HazardFeatureLayout.defaultUnreachedWeight
         clientEffects = [:]; unknownClientSD = 0
         reach = [1, 1, 1, 1, 1]; promiseGivenReach = [0, 0, 0, 0, 0]; promiseKept = 0.5
         disputeByTone = [0, 0, 0, 0]; promiseLagDays = [7]; disputeDurationDays = [14]

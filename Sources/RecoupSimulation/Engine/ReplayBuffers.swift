@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// The per-invoice state of one `ClientReplay`, in raw buffers of `capacity` invoices each.
 ///
 /// Raw rather than arrays because the replay writes them on every simulated invoice-day, and an

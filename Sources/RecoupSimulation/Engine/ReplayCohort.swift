@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The fixed part of a replay, taken from the ledger: the invoices issued in the window, their
 /// clients and issue schedule, the clients' earlier history (for the risk features), the events

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// A policy as the replay runs it: the rules of a policy file through `PolicyEngine`, or the
 /// history's own actions replayed as they were logged (the back-test).
 public struct ReplayPolicy: Sendable {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RecoupPolicy
 
 /// Runs the replay of a cohort under several policies for R runs with common random numbers,
 /// in parallel over fixed chunks of clients, and returns each policy's per-run totals.

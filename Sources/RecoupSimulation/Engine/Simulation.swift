@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// `recoup simulate` as one call: prepare the cohort, replay it under every policy, summarise.
 public enum Simulation {
     /// Projects `policies` for the invoices of `ledger` issued in `from...to` (default: all).

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// Why a simulation cannot run, each with what to do about it.
 public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No invoice was issued in the window.

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// Each cohort invoice's logged history as off-policy estimation sees it: its outcome (its own
 /// cohort-DSO days and collected share), the probability the logging policy gave its logged
 /// contacts, and whether a target policy run on the same actual history would have made

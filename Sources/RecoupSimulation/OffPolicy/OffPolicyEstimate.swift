@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// A policy's cohort DSO and collection rate estimated from the logged history alone, by
 /// inverse-propensity scoring (IPS), self-normalised IPS (SNIPS) and a doubly robust estimator
 /// (DR: the model's per-invoice projection for the policy, corrected by the weighted residual of

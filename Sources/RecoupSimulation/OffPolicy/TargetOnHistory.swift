@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// What a policy would have done about each cohort invoice on its actual history (its actual
 /// disputes, promises, payments and write-off): the contacts (day, channel) `PolicyEngine`
 /// makes, per invoice, with no consolidation. Off-policy estimation keeps the invoices whose

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// Accumulates a cohort's outcomes invoice by invoice (SPEC §3 cohort DSO, SPEC §6 fields).
 ///
 /// Money sums are exact minor units (within `LedgerLimits` every one fits in `Int64`); DSO's

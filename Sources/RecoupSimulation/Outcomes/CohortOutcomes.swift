@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// SPEC §6's outcome fields for one cohort of invoices in one run, with the exact sums behind them.
 public struct CohortOutcomes: Sendable, Hashable, Codable {
     public var invoices: Int

@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// What happened to one invoice of a cohort, as fed to `CohortOutcomeAccumulator`.
 public struct InvoiceOutcome: Sendable, Hashable {
     public var issuedOn: Day

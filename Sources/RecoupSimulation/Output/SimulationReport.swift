@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// The answer of `recoup simulate`: one projection per policy (SPEC §6), each figure's mean and
 /// 95% interval, the difference of each policy against the first (same runs, same draws), and

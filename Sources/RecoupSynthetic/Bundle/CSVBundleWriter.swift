@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 #if canImport(Glibc)
 import Glibc
@@ -58,7 +59,10 @@ final class CSVFile {
 
     /// Appends one field, quoted when it holds a comma, a quote or a line break (quotes doubled).
     static func appendField(_ field: String, to buffer: inout [UInt8]) {
-        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lineFeed: UInt8 = 10, carriageReturn: UInt8 = 13
+        let needsQuotes = field.utf8.contains { (byte: UInt8) -> Bool in
+            byte == comma || byte == quote || byte == lineFeed || byte == carriageReturn
+        }
         guard needsQuotes else { buffer.append(contentsOf: field.utf8); return }
         buffer.append(UInt8(ascii: "\""))
         for b in field.utf8 {

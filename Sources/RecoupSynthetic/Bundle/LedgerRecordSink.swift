@@ -1,3 +1,4 @@
+import RecoupPolicy
 import RecoupSimulation
 
 /// Receives the rows of a ledger bundle as they are generated, file by file in any

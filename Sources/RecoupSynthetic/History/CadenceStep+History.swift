@@ -1,4 +1,5 @@
 import RecoupSimulation
+import RecoupPolicy
 
 /// A policy's `CadenceStep` (a contact by `channel` in `tone` when an invoice is `day` days past
 /// due) as a step of the synthetic world's deterministic histories: `fixed`, `tiered` and

@@ -1,4 +1,5 @@
 import RecoupSimulation
+import RecoupPolicy
 
 /// The `fixed` history: an agent's fixed email cadence (`WorldParameters.fixedSteps`, by default
 /// 0, 7, 14 and 30 days past due, soft to firm), the same for every client.

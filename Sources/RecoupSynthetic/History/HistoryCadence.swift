@@ -1,4 +1,5 @@
 import RecoupSimulation
+import RecoupPolicy
 
 /// Who chased the synthetic firm's invoices in its past: the policy the history (actions.csv,
 /// timesheet.csv) is written under (`recoup generate --history`, docs/synthetic-world.md).

@@ -1,3 +1,4 @@
+import RecoupPolicy
 import RecoupSimulation
 
 /// What `recoup generate` reports: counts and the date range of the bundle.

@@ -1,3 +1,4 @@
+import RecoupPolicy
 import RecoupSimulation
 
 /// The randomised logging policy under which the synthetic history is written (actions.csv).

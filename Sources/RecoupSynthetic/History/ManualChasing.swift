@@ -1,5 +1,6 @@
 import Foundation
 import RecoupSimulation
+import RecoupPolicy
 
 /// The `manual` history: a bookkeeper chasing by hand from their mailbox.
 ///

@@ -1,4 +1,5 @@
 import RecoupSimulation
+import RecoupPolicy
 
 /// The `tiered` history: a deterministic risk-tiered cadence. Higher-risk clients are contacted
 /// earlier and more often, and by more channels (`WorldParameters.tieredSteps`: low, medium,

@@ -1,3 +1,4 @@
+import RecoupPolicy
 import RecoupSimulation
 
 /// Daily minutes by person and task over the history window, written as timesheet.csv.

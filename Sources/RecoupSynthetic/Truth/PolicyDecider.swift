@@ -1,3 +1,4 @@
+import RecoupPolicy
 import RecoupSimulation
 
 /// The policy hook of truth mode: runs the `RecoupPolicy` decision engine (SPEC §4) inside the

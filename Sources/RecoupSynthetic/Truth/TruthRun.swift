@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 
 extension SyntheticWorld {

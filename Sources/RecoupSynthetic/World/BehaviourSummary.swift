@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 
 /// Headline behaviour of the world under a decider, every invoice run until closed: what

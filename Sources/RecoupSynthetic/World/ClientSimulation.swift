@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 
 /// A contact as remembered for the hazard: its day, channel and weight.

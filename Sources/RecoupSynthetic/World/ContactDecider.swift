@@ -1,3 +1,4 @@
+import RecoupPolicy
 import RecoupSimulation
 
 /// What a contact decider sees of one open invoice on one day, after the day's write-offs and

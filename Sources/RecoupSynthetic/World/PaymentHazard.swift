@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 
 /// The true daily payment hazard of an open invoice (docs/synthetic-world.md):

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 
 /// A client of the synthetic world: its ledger row plus the latent truth the ledger does not show.

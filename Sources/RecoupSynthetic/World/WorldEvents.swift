@@ -1,3 +1,4 @@
+import RecoupPolicy
 import RecoupSimulation
 
 /// How a simulated payment came about (not written to the ledger; useful to tests and truth mode).

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 
 /// An invoice of the synthetic world in compact form (a million fit in a few tens of MB); the

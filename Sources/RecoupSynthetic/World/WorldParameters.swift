@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import RecoupSimulation
 
 /// A client segment of the synthetic MSP world.

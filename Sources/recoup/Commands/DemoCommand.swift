@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecoupPolicy
+import RecoupPolicyAuthoring
 
 /// `recoup demo`: the first thing a new user runs (SPEC §7). Generates a synthetic MSP ledger,
 /// imports it, trains the models, reports KPIs, compares the bundled policies and shows the

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RecoupLedger
 import RecoupModel
+import RecoupPolicy
 
 /// `recoup features …`: the models' design matrices.
 struct FeaturesCommand: ParsableCommand {
@@ -37,14 +38,13 @@ struct FeaturesExportCommand: ParsableCommand {
     @Option(name: .long, help: "Output CSV file (default: standard output).")
     var out: String?
 
-    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.")
-    var until: String?
+    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.", transform: Day.argument)
+    var until: Day?
 
     @Option(name: .long, parsing: .unconditional, help: "Share of the latest-issued invoices marked test (0–1).")
     var testFraction: Double = 0.2
 
     func validate() throws {
-        if let until { do { _ = try Day.argument(until) } catch { throw ValidationError("--until: \(error)") } }
         guard testFraction > 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), got \(testFraction)")
         }
@@ -56,19 +56,16 @@ struct FeaturesExportCommand: ParsableCommand {
             try file?.check()  // before the export's work
             let ledgerStore = try LedgerStore(path: store.path, access: .readOnly)
             let ledger = try ledgerStore.loadLedger()
-            var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
+            var options = TrainingOptions(until: until)
             options.testFraction = testFraction
-            var halfLife = 5.0, weight = 0.3
-            if kind == .hazard, let artifact = try ledgerStore.latestArtifact(name: "models"),
-               let trained = try? JSONDecoder().decode(TrainedModels.self, from: Data(artifact.json.utf8)),
-               let response = trained.response {
-                halfLife = response.layout.halfLife
-                weight = response.layout.unreachedWeight
-                options.lateThresholdDays = trained.risk.lateThresholdDays
+            // Unreadable models export with the defaults, as with none.
+            var stored: StoredTrainedModels? = nil
+            if kind == .hazard {
+                do { stored = try ledgerStore.latestModels() } catch ModelArtifactError.unreadable { stored = nil }
             }
             func export(_ append: (Data) throws -> Void) throws {
                 try DesignExport.write(kind: kind == .risk ? .risk : .hazard, ledger: ledger, options: options,
-                                       halfLife: halfLife, unreachedWeight: weight) { chunk in try append(Data(chunk.utf8)) }
+                                       fittedAs: stored?.models) { chunk in try append(Data(chunk.utf8)) }
             }
             if let file {
                 try file.write(export)

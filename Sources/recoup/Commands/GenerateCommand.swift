@@ -37,8 +37,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Seed of every random draw.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Last day of the history window (YYYY-MM-DD). Default: 2026-10-31.")
-    var end: String?
+    @Option(name: .long, help: "Last day of the history window (YYYY-MM-DD). Default: 2026-10-31.", transform: Day.argument)
+    var end: Day?
 
     @Option(name: .long, help: "Who chased the history: randomised (default), manual, fixed, tiered, or a policy FILE.json.",
             transform: HistoryArgument.parse)
@@ -56,11 +56,11 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "With --truth: cost file (docs/costs.md). Default: the standard costs.")
     var costs: String?
 
-    @Option(name: .long, help: "With --truth: first issue day of the cohort (default: the window's start).")
-    var from: String?
+    @Option(name: .long, help: "With --truth: first issue day of the cohort (default: the window's start).", transform: Day.argument)
+    var from: Day?
 
-    @Option(name: .long, help: "With --truth: last issue day of the cohort (default: --end).")
-    var to: String?
+    @Option(name: .long, help: "With --truth: last issue day of the cohort (default: --end).", transform: Day.argument)
+    var to: Day?
 
     @OptionGroup var trust: PolicyTrustOptions
     @OptionGroup var output: FormatOptions
@@ -78,16 +78,12 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--clients must be between 1 and 10000000, got \(clients)")
         }
         guard months >= 1, months <= 600 else { throw ValidationError("--months must be between 1 and 600, got \(months)") }
-        for (name, value) in [("--end", end), ("--from", from), ("--to", to)] {
-            if let value { do { _ = try Day.argument(value) } catch { throw ValidationError("\(name): \(error)") } }
-        }
         if !truth, from != nil || to != nil { throw ValidationError("--from and --to are used with --truth") }
     }
 
     func run() throws {
         try UserFacingError.wrap {
-            let endDay = try end.map { try Day(iso: $0) }
-            let world = SyntheticWorld(parameters: WorldParameters(clients: clients, months: months, seed: seed, end: endDay))
+            let world = SyntheticWorld(parameters: WorldParameters(clients: clients, months: months, seed: seed, end: end))
             if truth, let policy {
                 try runTruth(world: world, policyPath: policy)
                 return
@@ -116,8 +112,8 @@ extension GenerateCommand {
         let document = try trust.trust.load(policyPath)
         let parsed = document.policy
         let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
-        let first = try from.map { try Day(iso: $0) } ?? world.parameters.start
-        let last = try to.map { try Day(iso: $0) } ?? world.parameters.end
+        let first = from ?? world.parameters.start
+        let last = to ?? world.parameters.end
         guard first <= last else { throw UserFacingError("--from \(first) is after --to \(last)") }
         let progress = TerminalProgress.Counter(label: "truth")
         let summary: OutcomeSummary

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecoupLedger
+import RecoupPolicy
 
 /// `recoup import PATH [--preset NAME] [--map FILE] [--dry-run]` (SPEC §2, §7).
 struct ImportCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Crypto
 import Foundation
 import RecoupPolicy
+import RecoupPolicyAuthoring
 
 /// `recoup keys generate --out NAME`: writes NAME.key (private, mode 0600) and NAME.pub.
 struct KeysGenerateCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RecoupLedger
 import RecoupPolicy
+import RecoupPolicyAuthoring
 
 /// `recoup plan --policy P --date D [--format table|json]`: the live agent's worklist for day D
 /// from the store (SPEC §7), through the same `PolicyEngine` the agent and the simulator use.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RecoupPolicy
+import RecoupPolicyAuthoring
 
 /// `recoup policy …`: policy files (SPEC §4).
 struct PolicyCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RecoupPolicy
+import RecoupPolicyAuthoring
 
 /// `recoup policy diff A B`: what changed from A to B, in policy terms.
 struct PolicyDiffCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecoupPolicy
+import RecoupPolicyAuthoring
 
 /// `recoup policy init --template fixed|tiered|copilot|manual [--out FILE]`.
 struct PolicyInitCommand: ParsableCommand {

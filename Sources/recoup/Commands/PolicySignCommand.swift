@@ -2,6 +2,7 @@ import ArgumentParser
 import Crypto
 import Foundation
 import RecoupPolicy
+import RecoupPolicyAuthoring
 
 /// `recoup policy sign --key K FILE [--out F]`: adds an Ed25519 signature over the canonical
 /// form (docs/policy.md). Only a valid policy is signed.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecoupLedger
+import RecoupPolicy
 import RecoupReports
 
 /// `recoup reconcile [--from D --to D] [--csv FILE] [--format …]`: matches the store's bank

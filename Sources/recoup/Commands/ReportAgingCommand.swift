@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecoupLedger
+import RecoupPolicy
 import RecoupReports
 
 /// `recoup report aging [--as-of D] [--invoices] [--format …]`: open balances by days past

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecoupLedger
+import RecoupPolicy
 import RecoupReports
 import RecoupSimulation
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RecoupLedger
 import RecoupModel
+import RecoupPolicy
 
 /// `recoup train [--until D]`: fits the risk and payment-response models on the store's ledger,
 /// saves them as versioned JSON artifacts and prints their held-out evaluation (SPEC §6).
@@ -18,8 +19,8 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: FormatOptions
 
-    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.")
-    var until: String?
+    @Option(name: .long, help: "Last day of data to use (YYYY-MM-DD). Default: the ledger's last day.", transform: Day.argument)
+    var until: Day?
 
     @Option(name: .long, parsing: .unconditional, help: "Share of the latest-issued invoices held out for evaluation (0–1).")
     var testFraction: Double = 0.2
@@ -28,7 +29,6 @@ struct TrainCommand: ParsableCommand {
     var lateThresholdDays: Int = 15
 
     func validate() throws {
-        if let until { do { _ = try Day.argument(until) } catch { throw ValidationError("--until: \(error)") } }
         guard testFraction > 0, testFraction < 1 else {
             throw ValidationError("--test-fraction must be between 0 and 1 (exclusive), got \(testFraction)")
         }
@@ -39,13 +39,11 @@ struct TrainCommand: ParsableCommand {
         try UserFacingError.wrap {
             let ledgerStore = try LedgerStore(path: store.path, access: .readWrite(createIfMissing: false))
             let ledger = try ledgerStore.loadLedger()
-            var options = TrainingOptions(until: try until.map { try Day(iso: $0) })
+            var options = TrainingOptions(until: until)
             options.testFraction = testFraction
             options.lateThresholdDays = lateThresholdDays
-            // Steps: the risk model, each half-life and reach weight tried, the final fit (fewer
-            // when the ledger has no contacts; finish() then completes the bar).
-            let steps = 2 + options.halfLifeGrid.count + max(0, options.unreachedWeightGrid.count - 1)
-            let bar = TerminalProgress.make(label: "train", total: steps, unit: "steps")
+            // Fewer steps come when the ledger has no contacts; finish() then completes the bar.
+            let bar = TerminalProgress.make(label: "train", total: options.maximumProgressSteps, unit: "steps")
             var started = false
             let trained = try ModelTrainer.train(ledger: ledger, options: options, progress: bar.isEnabled ? { step in
                 if started { bar.advance() }
@@ -53,10 +51,7 @@ struct TrainCommand: ParsableCommand {
                 bar.setStage(step)
             } : nil)
             bar.finish()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let version = try ledgerStore.saveArtifact(name: "models", json: String(decoding: try encoder.encode(trained), as: UTF8.self))
-            try ledgerStore.saveArtifact(name: "risk-model", json: String(decoding: try encoder.encode(trained.risk), as: UTF8.self))
+            let version = try ledgerStore.saveModels(trained)
             print(TrainingReport.render(trained, format: output.format, version: version), terminator: "")
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RecoupLedger
 import RecoupModel
+import RecoupPolicy
 import RecoupSimulation
 
 /// The options `simulate` and `compare` share, and the loading of what they need: the ledger,

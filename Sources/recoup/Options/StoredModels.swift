@@ -1,6 +1,7 @@
 import Foundation
 import RecoupLedger
 import RecoupModel
+import RecoupPolicy
 import RecoupSimulation
 
 /// The latest trained models of a store as the simulator needs them: the ledger, the decoded
@@ -16,14 +17,14 @@ struct StoredModels {
     ///   hold no payment-response model; store errors as they come.
     static func load(from store: LedgerStore, path: String) throws -> StoredModels {
         let ledger = try store.loadLedger()
-        guard let artifact = try store.latestArtifact(name: "models") else {
-            throw UserFacingError("no trained models in \(path); run recoup train first")
-        }
-        let trained: TrainedModels
+        let stored: StoredTrainedModels?
         do {
-            trained = try JSONDecoder().decode(TrainedModels.self, from: Data(artifact.json.utf8))
-        } catch {
-            throw UserFacingError("the stored models (version \(artifact.version)) cannot be read: \(error); run recoup train again")
+            stored = try store.latestModels()
+        } catch ModelArtifactError.unreadable(let version, let reason) {
+            throw UserFacingError("the stored models (version \(version)) cannot be read: \(reason); run recoup train again")
+        }
+        guard let trained = stored?.models else {
+            throw UserFacingError("no trained models in \(path); run recoup train first")
         }
         guard let response = trained.response else {
             throw UserFacingError("the stored models have no payment-response model (\(trained.warnings.joined(separator: "; "))); run recoup train again")

@@ -1,5 +1,6 @@
 import Foundation
 import RecoupModel
+import RecoupPolicy
 
 /// Renders `recoup train`'s evaluation (SPEC §6) as a table, JSON, CSV or Markdown. Solver
 /// warnings come first (STYLE §9).

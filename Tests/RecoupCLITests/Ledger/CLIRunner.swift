@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the built `recoup` binary (found next to the test bundle in the build products folder).
+/// Runs the built `recoup` binary (found next to the test bundle in the build products folder),
+/// or any other program, with both output pipes drained at once.
 enum CLIRunner {
     struct Result {
         var status: Int32
@@ -8,7 +9,12 @@ enum CLIRunner {
         var stderr: String
     }
 
-    static var binary: String? {
+    /// The `recoup` binary of this build, or nil when it has not been built.
+    static var binary: String? { product(named: "recoup") }
+
+    /// The built executable product `name` (`recoup`, `agent-example`) of this build: next to
+    /// the test bundle, else in the package's `.build/debug`.
+    static func product(named name: String) -> String? {
         var candidates: [URL] = []
         if let first = CommandLine.arguments.first {
             candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent())
@@ -19,7 +25,7 @@ enum CLIRunner {
             .deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug"))
         for folder in candidates {
-            let path = folder.appendingPathComponent("recoup").path
+            let path = folder.appendingPathComponent(name).path
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
         return nil
@@ -27,13 +33,20 @@ enum CLIRunner {
 
     /// Runs `recoup arguments` (in `directory`, default the tests' own) with the test process's
     /// environment less `RECOUP_DB` and `RECOUP_TRUSTED_KEYS`, plus `environment`, and returns
-    /// its status and both outputs. The two pipes are drained at the same time (standard error
-    /// on its own thread), so a command that fills one while the other is open cannot block.
+    /// its status and both outputs.
     static func run(_ arguments: [String], in directory: String? = nil,
                     environment extra: [String: String] = [:]) throws -> Result {
         guard let binary else { throw CLIError.binaryNotFound }
+        return try run(executable: binary, arguments, in: directory, environment: extra)
+    }
+
+    /// Runs the program at `executable` as `run(_:in:environment:)` runs `recoup`. The two
+    /// pipes are drained at the same time (each on a thread of its own), so a program that
+    /// fills one while the other is still open cannot block the run.
+    static func run(executable: String, _ arguments: [String], in directory: String? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = ProcessInfo.processInfo.environment
@@ -45,9 +58,8 @@ enum CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let errReader = PipeReader(err.fileHandleForReading)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = errReader.wait()
+        let outReader = PipeReader(out.fileHandleForReading), errReader = PipeReader(err.fileHandleForReading)
+        let outData = outReader.wait(), errData = errReader.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))

@@ -100,7 +100,7 @@ import Testing
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["deposits"] as? Int == 2)
         #expect(summary["matchedAutomatically"] as? Int == 1)
-        #expect(summary["shareMatched"] as? Double == 0.5)
+        #expect(abs(try #require(summary["shareMatched"] as? Double) - 0.5) < 1e-12)
     }
 
     @Test(arguments: [

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import Testing
 @testable import RecoupLedger
 
@@ -18,7 +19,8 @@ import Testing
         #expect(ledger.invoices[0].dueOn == (try Day(iso: "2026-01-31")))
         #expect(ledger.payments.map(\.invoiceID) == ["I1", "I3", nil])
         #expect(ledger.actions[0].at == (try Day(iso: "2026-02-03")))
-        #expect(ledger.actions[0].propensity == 0.5 && ledger.actions[1].minutes == 9)
+        let propensity = try #require(ledger.actions[0].propensity), minutes = try #require(ledger.actions[1].minutes)
+        #expect(abs(propensity - 0.5) < 1e-12 && abs(minutes - 9) < 1e-12)
         #expect(ledger.actions[1].actor == .human && ledger.actions[1].outcome == .promise)
         #expect(ledger.disputes[0].reason == "wrong hours, see ticket")
         #expect(ledger.adjustments[0].kind == .creditNote)

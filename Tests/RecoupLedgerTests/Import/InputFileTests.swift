@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import Testing
 @testable import RecoupLedger
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RecoupPolicy
 import Testing
 @testable import RecoupLedger
 

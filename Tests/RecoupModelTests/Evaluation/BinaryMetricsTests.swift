@@ -17,8 +17,8 @@ import Testing
 
     /// Ties count half: all predictions equal → 0.5; one class only → 0.5.
     @Test func tiesAndSingleClass() {
-        #expect(BinaryMetrics.auc(predictions: [0.3, 0.3, 0.3], labels: [0, 1, 1]) == 0.5)
-        #expect(BinaryMetrics.auc(predictions: [0.1, 0.9], labels: [1, 1]) == 0.5)
+        #expect(abs(BinaryMetrics.auc(predictions: [0.3, 0.3, 0.3], labels: [0, 1, 1]) - 0.5) < 1e-12)
+        #expect(abs(BinaryMetrics.auc(predictions: [0.1, 0.9], labels: [1, 1]) - 0.5) < 1e-12)
     }
 
     /// Deciles of 20 predictions hold 2 rows each, in increasing order of prediction.

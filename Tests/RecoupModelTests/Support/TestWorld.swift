@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 @testable import RecoupModel
 
 /// A small generated ledger whose true payment behaviour is the hazard family the response
@@ -22,6 +23,15 @@ struct TestWorld {
     var clientDeviation: [String: Double] = [:]
     let start = Day(year: 2025, month: 1, day: 1)!
     var until: Day { start + 14 * 30 }
+
+    /// Training options up to `until` that try only these half-lives and reach weights (a
+    /// short grid keeps a test's training quick).
+    func trainingOptions(halfLives: [Double], unreachedWeights: [Double]) -> TrainingOptions {
+        var options = TrainingOptions(until: until)
+        options.halfLifeGrid = halfLives
+        options.unreachedWeightGrid = unreachedWeights
+        return options
+    }
 
     init(clients: Int, months: Int, seed: UInt64) {
         var rng = SplitMix(seed: seed)

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import Testing
 @testable import RecoupModel
 
@@ -22,9 +23,7 @@ import Testing
     /// export is exactly the design training used.
     @Test func refitOfExportReproducesTheModels() throws {
         let world = TestWorld(clients: 40, months: 8, seed: 17)
-        var options = TrainingOptions(until: world.until)
-        options.halfLifeGrid = [3]
-        options.unreachedWeightGrid = [0.6]
+        let options = world.trainingOptions(halfLives: [3], unreachedWeights: [0.6])
         let trained = try ModelTrainer.train(ledger: world.ledger, options: options)
 
         let risk = try export(.risk, world.ledger, options)
@@ -60,5 +59,32 @@ import Testing
             let c = Int(position[e.clientID] ?? 0)
             #expect(abs(hazardRefit.groupEffects[c] - e.effect) < 1e-6)
         }
+    }
+
+    /// Exporting "as fitted" uses the stored models' half-life, reach weight and late threshold
+    /// for the hazard design, and the defaults (5 and 0.3) without models.
+    @Test func theHazardExportAsFittedUsesTheModelsSettings() throws {
+        let world = TestWorld(clients: 30, months: 6, seed: 5)
+        var options = world.trainingOptions(halfLives: [3], unreachedWeights: [0.6])
+        options.lateThresholdDays = 10
+        let trained = try ModelTrainer.train(ledger: world.ledger, options: options)
+        #expect(trained.response != nil)
+        func text(_ body: ((String) throws -> Void) throws -> Void) rethrows -> String {
+            var out = ""
+            try body { out += $0 }
+            return out
+        }
+        let plain = TrainingOptions(until: world.until)
+        let asFitted = try text { try DesignExport.write(kind: .hazard, ledger: world.ledger, options: plain, fittedAs: trained, to: $0) }
+        let explicit = try text {
+            try DesignExport.write(kind: .hazard, ledger: world.ledger, options: options, halfLife: 3, unreachedWeight: 0.6, to: $0)
+        }
+        #expect(asFitted == explicit)
+        let untrained = try text { try DesignExport.write(kind: .hazard, ledger: world.ledger, options: plain, fittedAs: nil, to: $0) }
+        let defaults = try text {
+            try DesignExport.write(kind: .hazard, ledger: world.ledger, options: plain, halfLife: 5, unreachedWeight: 0.3, to: $0)
+        }
+        #expect(untrained == defaults)
+        #expect(untrained != asFitted)
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import RecoupPolicyAuthoring
 import Testing
 @testable import RecoupPolicy
 
 /// Bounded, seeded fuzzing of the parser, decoder, validator and engine: random byte edits and
 /// random tree edits of the example policies. None may crash or hang; every refusal is a
-/// `PolicyError` with a message; every accepted policy is valid, round-trips through its JSON
-/// and runs through the engine. The seed comes from `RECOUP_FUZZ_SEED` (`FuzzSettings`; every
+/// `PolicyError` that names where the problem is; every accepted policy is valid, has a stable
+/// canonical JSON that decodes back to it, and gets deterministic decisions (`exercise`). The seed comes from `RECOUP_FUZZ_SEED` (`FuzzSettings`; every
 /// failure names it); the signature side is `SignatureFuzzTests`.
 @Suite struct PolicyFuzzTests {
     static func randomValue(_ g: inout SplitMix64, depth: Int = 0) -> JSONValue {
@@ -51,24 +52,53 @@ import Testing
         }
     }
 
+    /// Loads `data` and checks the properties every outcome must have. An accepted policy is
+    /// valid; its canonical JSON decodes to the same policy and re-encodes to the same bytes;
+    /// and the engine decides the same days twice over from fresh states. A refusal is a
+    /// `PolicyError` that says where: a line and column for syntax, a field path (never empty)
+    /// for a field, at least one problem with its field path for an invalid policy.
+    /// - Returns: whether the policy was accepted.
     static func exercise(_ data: Data) -> Bool {
+        let seed = FuzzSettings.current
         do {
             let doc = try PolicyDocument.load(data: data, signature: .unverifiedForAnalysis(trustedKeys: []))
-            #expect(doc.policy.validate().isEmpty, "\(FuzzSettings.current)")
-            #expect(try Policy(json: doc.policy.jsonValue) == doc.policy, "\(FuzzSettings.current): the accepted policy does not round-trip")
+            #expect(doc.policy.validate().isEmpty, "\(seed)")
+            let canonical = CanonicalJSON.bytes(of: doc.policy.jsonValue)
+            let again = try Policy(json: try JSONParser.parse(Data(canonical)))
+            #expect(again == doc.policy, "\(seed): the accepted policy does not round-trip")
+            #expect(CanonicalJSON.bytes(of: again.jsonValue) == canonical, "\(seed): the canonical form is not stable")
             let engine = try PolicyEngine(doc.policy)
-            var state = engine.makeState(risk: 0.3)
-            var decision = DayDecision()
-            let due = Day(year: 2026, month: 3, day: 2)!
-            for offset in -20...130 {
-                engine.decide(&state, InvoiceDayFacts(day: due + offset, dueOn: due, openBalance: Money(minorUnits: 1_000_00)), into: &decision)
-                if decision.writeOff { break }
-            }
+            #expect(decisions(engine) == decisions(engine), "\(seed): the same facts gave different decisions")
             return true
         } catch {
-            #expect(!error.description.isEmpty, "\(FuzzSettings.current)")
+            switch error {
+            case .syntax(let line, let column, let path, let reason):
+                #expect(line >= 1 && column >= 1 && !path.isEmpty && !reason.isEmpty, "\(seed): \(error)")
+            case .field(let path, let reason):
+                #expect(!path.isEmpty && !reason.isEmpty, "\(seed): \(error)")
+            case .invalid(let problems):
+                #expect(!problems.isEmpty, "\(seed): an invalid policy with no problem listed")
+                #expect(problems.allSatisfy { !$0.path.isEmpty && !$0.message.isEmpty }, "\(seed): \(error)")
+            case .tooLarge, .signature, .unreadable, .unsigned, .untrustedKey, .keyFile:
+                #expect(!error.description.isEmpty, "\(seed)")
+            }
             return false
         }
+    }
+
+    /// The engine's decisions for one invoice of 1,000.00 due 2026-03-02, from 20 days before
+    /// due until write-off or 130 days after, as text (one line a day) and the final state.
+    static func decisions(_ engine: PolicyEngine) -> ([String], InvoicePolicyState) {
+        var state = engine.makeState(risk: 0.3)
+        var decision = DayDecision()
+        var lines: [String] = []
+        let due = Day(year: 2026, month: 3, day: 2)!
+        for offset in -20...130 {
+            engine.decide(&state, InvoiceDayFacts(day: due + offset, dueOn: due, openBalance: Money(minorUnits: 1_000_00)), into: &decision)
+            lines.append("\(decision.day.iso) writeOff \(decision.writeOff) held \(decision.isHeld) escalated \(decision.escalatedToday) \(Array(decision))")
+            if decision.writeOff { break }
+        }
+        return (lines, state)
     }
 
     @Test func treeMutationsNeverCrash() throws {

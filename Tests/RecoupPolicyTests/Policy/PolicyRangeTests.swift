@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicyAuthoring
 import Testing
 @testable import RecoupPolicy
 

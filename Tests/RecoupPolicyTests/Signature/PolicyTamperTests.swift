@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RecoupPolicyAuthoring
 import Testing
 @testable import RecoupPolicy
 
@@ -65,7 +66,7 @@ import Testing
     @Test func changedSignatureValueIsRefusedInBothModes() throws {
         let json = try Self.signedCopilot()
         // A well-formed signature of other bytes by the same key.
-        let wrong = Base64.encode(Array(try Self.key.signature(for: Data("something else".utf8))))
+        let wrong = Data(try Self.key.signature(for: Data("something else".utf8))).base64EncodedString()
         let edited = Self.text(Self.editing(json, "signature") { sig in
             .object(Self.members(sig).map { $0.name == "value" ? JSONMember("value", .string(wrong)) : $0 })
         })

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RecoupPolicyAuthoring
 import Testing
 @testable import RecoupPolicy
 

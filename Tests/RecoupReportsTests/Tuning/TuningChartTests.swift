@@ -1,5 +1,6 @@
 import Foundation
 import RecoupPolicy
+import RecoupPolicyAuthoring
 import RecoupSimulation
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import Testing
 @testable import RecoupSimulation
 
@@ -32,7 +33,7 @@ import Testing
         #expect(costs.dispute.money == Money(minorUnits: 3_375) && costs.dispute.humanMinutes == 45)
         #expect(costs.promiseFollowUp.money == Money(minorUnits: 375))
         #expect(costs.reconciliationException.money == Money(minorUnits: 450))
-        #expect(costs.copilotReviewMinutes(policyValue: nil) == 1.5)
+        #expect(abs(costs.copilotReviewMinutes(policyValue: nil) - 1.5) < 1e-12)
         #expect(costs.copilotReviewMinutes(policyValue: 3) == 3)
         #expect(costs.labour(minutes: 60) == Money(minorUnits: 4_500))
     }

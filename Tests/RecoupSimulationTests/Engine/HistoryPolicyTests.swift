@@ -1,5 +1,6 @@
 import Foundation
 import RecoupModel
+import RecoupPolicy
 import RecoupSynthetic
 import Testing
 @testable import RecoupSimulation

@@ -1,5 +1,7 @@
 import Foundation
 import RecoupModel
+import RecoupPolicy
+import RecoupPolicyAuthoring
 import RecoupSynthetic
 import Testing
 @testable import RecoupSimulation

@@ -1,4 +1,6 @@
 import Foundation
+import RecoupPolicy
+import RecoupPolicyAuthoring
 import Testing
 @testable import RecoupSimulation
 

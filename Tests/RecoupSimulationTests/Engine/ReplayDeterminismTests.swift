@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 import Testing
 @testable import RecoupSimulation
 
@@ -35,7 +36,7 @@ import Testing
         let r = try ReplayFixtures.simulate(ledger, Self.behaviour(), [fixed, twin], runs: 10)
         for metric in ProjectionMetric.allCases {
             let d = try #require(r.projections[1].difference?[metric])
-            #expect(d.lo == 0 && d.hi == 0 && d.mean == 0, "\(metric)")
+            #expect(abs(d.lo) < 1e-12 && abs(d.hi) < 1e-12 && abs(d.mean) < 1e-12, "\(metric)")
         }
     }
 

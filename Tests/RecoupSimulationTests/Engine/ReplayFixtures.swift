@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 @testable import RecoupSimulation
 
 /// Small ledgers and behaviours for the replay tests.

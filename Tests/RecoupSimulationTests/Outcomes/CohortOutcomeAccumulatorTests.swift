@@ -1,3 +1,4 @@
+import RecoupPolicy
 import Testing
 @testable import RecoupSimulation
 

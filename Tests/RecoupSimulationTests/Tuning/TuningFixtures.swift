@@ -1,4 +1,5 @@
 import RecoupPolicy
+import RecoupPolicyAuthoring
 @testable import RecoupSimulation
 
 /// A fake evaluator whose figures are known functions of the varied fields, so the tuner's

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RecoupSynthetic
+import RecoupPolicy
 
 /// The history kinds of `recoup generate --history` (docs/synthetic-world.md): each writes the
 /// actor, minutes and timing pattern its doc comment states, the same bytes for the same seed,

@@ -1,5 +1,6 @@
 import Foundation
 import RecoupLedger
+import RecoupPolicy
 import Testing
 @testable import RecoupSynthetic
 

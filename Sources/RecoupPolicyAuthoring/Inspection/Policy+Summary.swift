@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// Human-readable descriptions of a policy for `recoup policy show` and `policy init`'s README.
 extension Policy {

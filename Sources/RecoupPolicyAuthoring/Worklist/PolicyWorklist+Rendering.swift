@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 extension PolicyWorklist.Item {
     /// Why a person owns this invoice, if one does.

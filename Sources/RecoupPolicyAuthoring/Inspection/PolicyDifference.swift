@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// One difference between two policies, in policy terms, for `recoup policy diff`.
 public struct PolicyDifference: Sendable, Equatable, CustomStringConvertible {
     /// Where: a field path such as `limits.maxContactsPer7Days` or `cadences.high`.

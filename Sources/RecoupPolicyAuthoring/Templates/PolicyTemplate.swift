@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 /// The four policies an operator compares first (issue 4, SPEC §1): the single source of the
 /// examples in `policies/` and of `recoup policy init --template`.
 public enum PolicyTemplate: String, CaseIterable, Sendable {

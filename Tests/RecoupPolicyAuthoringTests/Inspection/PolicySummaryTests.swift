@@ -1,3 +1,4 @@
+import RecoupPolicyAuthoring
 import Testing
 @testable import RecoupPolicy
 

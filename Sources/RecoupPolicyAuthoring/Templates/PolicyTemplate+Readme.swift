@@ -1,3 +1,5 @@
+import RecoupPolicy
+
 extension PolicyTemplate {
     /// What the template is for, in a sentence.
     public var purpose: String {

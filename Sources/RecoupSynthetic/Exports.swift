@@ -1,2 +1,0 @@
-@_exported import RecoupPolicy
-@_exported import RecoupSimulation

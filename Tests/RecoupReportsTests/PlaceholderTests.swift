@@ -1,1 +1,0 @@
-// This target's tests arrive with its implementation; see the open issues.
