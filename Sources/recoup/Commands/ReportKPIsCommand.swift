@@ -50,7 +50,7 @@ enum KPIOutput {
                 title: "KPIs \(p.from.iso) to \(p.to.iso) (\(p.to - p.from + 1) days), as of \(p.asOf.iso)",
                 columns: [.init("KPI"), .init("Value", alignment: .right)])
             summary.append(["Sales", money(p.sales)])
-            summary.append(["AR at start", money(p.arStart)])
+            summary.append(["AR at start", report.snapshotAsOf == nil ? money(p.arStart) : "—"])
             summary.append(["AR at end", money(p.arEnd)])
             summary.append(["Current AR at end", money(p.currentAREnd)])
             summary.append(["DSO, standard (days)", ReportFormatting.days(p.dsoStandard)])
@@ -71,8 +71,9 @@ enum KPIOutput {
             let legend = "DSO: standard, countback, best possible. ≤\(h) d: share collected within \(h) days past due;\n"
                 + "\(star) so far: some invoices are not yet \(h) days past due, so the share may still rise.\n"
             let tableFormat = format.tableFormat
-            return [summary, aging, trend].map { $0.rendered(as: tableFormat) }.joined(separator: "\n")
-                + (format == .markdown ? "\n" : "") + legend
+            let snapshot = report.snapshotAsOf.map { "A snapshot of open balances as of \($0.iso), without payment dates: AR at start, CEI, the\ncollection rate, days to pay and cohort DSO need them (—), and so does the monthly trend; import the\npayments for them (docs/import.md, \"Snapshots\").\n" }
+            return (snapshot == nil ? [summary, aging, trend] : [summary, aging]).map { $0.rendered(as: tableFormat) }.joined(separator: "\n")
+                + (format == .markdown ? "\n" : "") + (snapshot ?? legend)
         }
     }
 
