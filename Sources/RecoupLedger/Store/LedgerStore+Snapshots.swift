@@ -66,7 +66,7 @@ public struct PaymentDatesError: Error, Sendable, Equatable, CustomStringConvert
         var exports: [String] = []
         for snapshot in snapshots where !exports.contains(snapshot.paymentsExport) { exports.append(snapshot.paymentsExport) }
         exports.append("a bundle's payments.csv")
-        return "\(need) needs payment dates, and this ledger has none: it is a snapshot of open balances as of "
+        return "\(need) needs the days invoices were paid, and this ledger has no payment dates: it is a snapshot of open balances as of "
             + shown.joined(separator: ", ")
             + ", which says how much is open but not when anything was paid. Import the payments: "
             + exports.joined(separator: ", or ")
