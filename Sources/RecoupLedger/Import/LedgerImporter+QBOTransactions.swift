@@ -141,7 +141,7 @@ struct QBOTransactionList {
                     list.rowsRead -= 1  // a heading, not a row of data
                     continue
                 }
-                if filled.isEmpty { continue }
+                if filled.isEmpty { list.rowsRead -= 1; continue }  // a row of empty fields
                 if !fields[0].isEmpty {
                     if fields[0].lowercased().hasPrefix("total for ") { list.drop("a customer's total row (Total for …)"); continue }
                     if fields[0].uppercased() == "TOTAL" { list.drop("the report's TOTAL row"); continue }
@@ -213,9 +213,8 @@ struct QBOTransactionList {
                 openByCustomer[customer] = open
                 if parts.count > 1 { list.splitPayments += 1 }
                 if rest > 0 { parts.append(("", rest)); list.unappliedPayments += 1 }
-                for (k, part) in parts.enumerated() {
+                for part in parts {
                     let partID = parts.count == 1 ? id : "\(id)/\(part.invoice.isEmpty ? "unapplied" : part.invoice)"
-                    _ = k
                     list.payments.append(RecordListSource.record(line: record.line,
                         [partID, customer, date.iso, AmountStyle.canonicalText(part.amount), part.invoice, "other"]))
                 }

@@ -58,10 +58,12 @@ extension LedgerStore {
                 // A snapshot-only ledger (no payments): each invoice's balance falls to its
                 // snapshot's open balance on the snapshot's day (kind 3), so AR on that day is
                 // the export's open total. With payments, the payments give the balances.
+                // The latest snapshot's day is the export date: the default report day when
+                // later than every invoice and payment, with or without payments.
                 var snapshotDays: [Day] = []
+                if let last = try LedgerStore.snapshots(db).map(\.asOf).max() { latest = max(latest ?? .min, Int64(last.ordinal)) }
                 if case .missing(let snapshots) = try LedgerStore.paymentDates(db) {
                     snapshotDays = Array(Set(snapshots.map(\.asOf))).sorted()
-                    latest = max(latest ?? .min, Int64(snapshotDays.last?.ordinal ?? 0))
                     let balances = try RawStatement(db, sql: """
                         SELECT b.invoice, s.as_of, b.open_amount, i.amount FROM invoice_balances b
                         JOIN snapshots s ON s.id = b.snapshot JOIN invoices i ON i.id = b.invoice

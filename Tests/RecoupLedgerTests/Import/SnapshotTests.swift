@@ -165,5 +165,7 @@ import Testing
         // The payments are the ledger: AR(06-30) = in_1QaA03 75.50 + in_1QaA06 980.00 = 1,055.50.
         let p = try store.kpiCalculator().report(asOf: try Day(iso: "2025-06-30"), from: try Day(iso: "2025-05-01")).period
         #expect(p.arEnd.minorUnits == 105_550)
+        // The default day is the export date, 06-30, not the last payment's (06-25).
+        #expect(try store.kpiCalculator().agingReport().asOf.iso == "2025-06-30")
     }
 }
