@@ -49,6 +49,12 @@ import Testing
         #expect(report.period.collectionRate == nil)
         #expect(report.period.averageDaysToPay == nil && report.period.averageDaysLate == nil)
         #expect(report.period.cohortDSO == nil)
+        // Countback from 06-30: June's sales 850.50 + 12,000.00 = 12,850.50 exceed AR 6,050.50,
+        // so DSO = 6,050.50 / 12,850.50 × 30 days = 14.1250…; ADD = DSO − best =
+        // (6,050.50 − 4,850.50) / 17,528.34 × 365 for the default 12-month window (07-01 … 06-30).
+        #expect(abs(try #require(report.period.dsoCountback) - 605_050.0 / 1_285_050.0 * 30) < 1e-9)
+        #expect(report.period.from.iso == "2024-07-01")
+        #expect(abs(try #require(report.period.averageDaysDelinquent) - 120_000.0 / 1_752_834.0 * 365) < 1e-9)
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
         #expect(json?["paymentDates"] as? Bool == false)
         #expect(json?["snapshotAsOf"] as? String == "2025-06-30")
