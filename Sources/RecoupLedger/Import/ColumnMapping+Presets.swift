@@ -4,8 +4,10 @@
 /// use, plus one thing a file cannot say: columns the preset does not name are listed in one
 /// note rather than one warning each.
 ///
-/// None of these exports carries payment dates: a preset imports the invoices only (issued,
-/// due, amount), and the payments come from another export (a warning says so).
+/// None of the invoice exports carries payment dates: their paid or open amounts are a
+/// snapshot, imported as each invoice's open balance on the export day
+/// (`LedgerImporter.importPreset`, docs/import.md "Snapshots"); the payments come from
+/// another export (`stripe-payments`, `qbo-transactions`, a bundle's payments.csv).
 extension ColumnMapping {
     /// A vendor export with a built-in mapping.
     public enum Preset: String, Sendable, CaseIterable {
@@ -20,6 +22,14 @@ extension ColumnMapping {
         /// (UTC), lower-case currencies, an empty due date for invoices charged automatically
         /// (due when issued); void and draft invoices dropped and counted.
         case stripeInvoices = "stripe-invoices"
+        /// Stripe Dashboard, Payments › Export: one row per charge, `Created (UTC)` date-times,
+        /// amounts as decimals, the `Invoice ID` it paid; failed and refunded charges dropped
+        /// and counted.
+        case stripePayments = "stripe-payments"
+        /// ConnectWise PSA (Manage), Finance › Invoice Search (or a company's Finance ›
+        /// Invoices tab) exported to CSV: `Invoice Total` and `Invoice Balance`, dates
+        /// `MM/dd/yyyy`; credit memos dropped and counted.
+        case connectwiseInvoices = "connectwise-invoices"
 
         /// What the preset reads, for messages and `--help`.
         public var summary: String {
@@ -27,6 +37,20 @@ extension ColumnMapping {
             case .qboInvoices: return "QuickBooks Online Invoice List report (CSV export)"
             case .xeroInvoices: return "Xero invoices export (CSV, one row per line item)"
             case .stripeInvoices: return "Stripe Dashboard invoices export (CSV)"
+            case .stripePayments: return "Stripe Dashboard payments export (CSV)"
+            case .connectwiseInvoices: return "ConnectWise PSA invoice search export (CSV)"
+            }
+        }
+
+        /// The export's column of each invoice's open balance on the export day (a snapshot,
+        /// docs/import.md "Snapshots"); nil for an export of payments.
+        public var openBalanceColumn: String? {
+            switch self {
+            case .qboInvoices: return "Open Balance"
+            case .xeroInvoices: return "InvoiceAmountDue"
+            case .stripeInvoices: return "Amount Remaining"
+            case .connectwiseInvoices: return "Invoice Balance"
+            case .stripePayments: return nil
             }
         }
     }
@@ -74,34 +98,33 @@ extension ColumnMapping {
             mapping.keepWhere = [RowCondition(column: "Status", test: .oneOf(["open", "paid", "uncollectible"]))]
             // Invoices settled by credit balance owe nothing (Recoup's invoices are > 0).
             mapping.dropRowsWhere = [RowCondition(column: "Amount Due", test: .oneOf(["0", "0.00"]))]
+        case .stripePayments:
+            mapping = ColumnMapping(target: "payments",
+                columns: ["id": "payment_id", "Customer ID": "client_id", "Created (UTC)": "received_on",
+                          "Amount": "amount", "Invoice ID": "invoice_id"],
+                constants: ["method": "card"],
+                dateFormat: .pattern("yyyy-MM-dd HH:mm"))
+            mapping.thousandsSeparator = ","
+            // Money received: succeeded charges not refunded. Failed charges moved no money;
+            // a refunded one gave it back. A partly refunded charge is dropped and counted too
+            // (its net is not a column; record it by hand), never imported at its gross.
+            mapping.keepWhere = [RowCondition(column: "Status", test: .oneOf(["Paid", "paid", "succeeded", "Succeeded"])),
+                                 RowCondition(column: "Amount Refunded", test: .oneOf(["0", "0.00", ""]))]
+            // A charge without a customer (a one-off checkout) belongs to no client of the ledger.
+            mapping.dropRowsWhere = [RowCondition(column: "Customer ID", test: .empty)]
+        case .connectwiseInvoices:
+            mapping = ColumnMapping(target: "invoices",
+                columns: ["Invoice": "invoice_id", "Company Name": "client_id", "Date": "issued_on",
+                          "Due Date": "due_on", "Invoice Total": "amount"],
+                dateFormat: .pattern("M/d/yyyy"), createClients: true)
+            mapping.thousandsSeparator = ","
+            mapping.currencySymbols = true
+            mapping.negativeParentheses = true
+            // A credit memo has a negative or zero total: it is not money owed.
+            mapping.keepWhere = [RowCondition(column: "Invoice Type", test: .oneOf(
+                ["Standard", "Agreement", "Miscellaneous", "Progress", "Down Payment", "Downpayment"]))]
         }
         mapping.ignoresOtherColumns = true
         return mapping
-    }
-}
-
-extension LedgerImporter {
-    /// Imports an export of a vendor `preset` (`--preset qbo-invoices`, …): `importMapped`
-    /// with the preset's built-in mapping, then warnings about what the export cannot say.
-    ///
-    /// - Throws: `LedgerImportError`; the store is then unchanged. A file that does not fit
-    ///   the preset (a column it needs is missing) names the preset and the columns read.
-    public func importPreset(_ preset: ColumnMapping.Preset, at path: String,
-                             progress: (@Sendable (String, Int) -> Void)? = nil) throws(LedgerImportError) -> ImportReport {
-        var report: ImportReport
-        do {
-            report = try importMapped(at: path, mapping: .preset(preset), progress: progress)
-        } catch {
-            if case .invalidMapping(let jsonPath, let reason) = error {
-                throw .invalidMapping(path: "--preset \(preset.rawValue) (\(jsonPath))",
-                    reason: reason + "; is this a \(preset.summary)?")
-            }
-            throw error
-        }
-        report.warnings.append("\(preset.rawValue): the export has no payment dates, so every invoice is imported as unpaid; import the payments from another export (docs/import.md, \"Presets\")")
-        if preset == .stripeInvoices {
-            report.warnings.append("stripe-invoices: uncollectible invoices are imported as billed and still open (the export does not say when they were marked uncollectible); record write-offs as adjustments")
-        }
-        return report
     }
 }

@@ -116,6 +116,8 @@ public struct LedgerImporter: Sendable {
                 do {
                     let session = try ImportSession(db: db, progress: progress)
                     try body(session)
+                    // Snapshots and payments together: say where they disagree (docs/import.md).
+                    if !session.hasIssues { try LedgerImporter.noteSnapshotDisagreements(session) }
                     if session.hasIssues {
                         outcome = .failure(.invalidRows(session.issues, more: session.moreIssues))
                         return keepsCheckedRowsOnFailure ? .commit : .rollback

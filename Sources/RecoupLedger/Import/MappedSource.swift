@@ -67,6 +67,9 @@ final class MappedSource: RowSource {
     var ignoredColumns: [String] = []
     /// With grouping: the records emitted and the line items they hold.
     private(set) var groupedInvoices = 0
+    /// The latest issue day of the rows converted (a snapshot's as-of day when the export
+    /// does not say when it was made).
+    private(set) var latestIssued: Day?
 
     private let reader: CSVReader
     private let outputs: [Output]
@@ -187,6 +190,7 @@ final class MappedSource: RowSource {
             case .day(let allowTime):
                 switch DayBytes.parse(bytes, range, format: sourceFormat, tokens: tokens, allowTime: allowTime) {
                 case .success(let day) where LedgerLimits.supportedDays.contains(day):
+                    if output.name == "issued_on" { latestIssued = max(latestIssued ?? day, day) }
                     if allowTime, sourceFormat == .iso { record.append(field: bytes[range]) } else {
                         record.append(field: Array(day.iso.utf8))
                     }

@@ -28,7 +28,7 @@ public struct KPICalculator: Sendable {
     let creditStart: [Int32]
     let creditDay: [Int32]
     let creditAmount: [Int64]
-    /// 0 payment, 1 credit note, 2 write-off.
+    /// 0 payment, 1 credit note, 2 write-off, 3 a snapshot's balance (`snapshotKind`).
     let creditKind: [UInt8]
     /// Issue days in ascending order and the running total of the amounts in that order
     /// (`salesPrefix[k]` = the first k invoices' amounts), so `sales(from:to:)` is two binary
@@ -40,8 +40,20 @@ public struct KPICalculator: Sendable {
     let issueOrder: [Int32]
     /// The currency of the invoices (the most frequent one; KPIs assume one currency).
     public let currency: String
-    /// The latest invoice issue or payment receipt day, nil for an empty ledger.
+    /// The latest invoice issue or payment receipt day (or snapshot as-of day, when later),
+    /// nil for an empty ledger.
     public let latestDay: Day?
+    /// The as-of days of the snapshots of a ledger without payment dates, ascending; empty
+    /// for a ledger with payments (or without snapshots). Balances are then known on these
+    /// days only, and the figures that need payment dates are undefined.
+    public let snapshotDays: [Day]
+
+    /// Whether the ledger is a snapshot without payment dates.
+    public var isSnapshotOnly: Bool { !snapshotDays.isEmpty }
+
+    /// The credit kind of a snapshot's balance change (`creditKind`): neither a payment nor
+    /// an adjustment, only the balance the export showed on its day.
+    static let snapshotKind: UInt8 = 3
 
     /// The number of invoices.
     public var invoiceCount: Int { amount.count }
@@ -54,7 +66,8 @@ public struct KPICalculator: Sendable {
     }
 
     init(clientNames: [String], clientDisplayNames: [String?] = [], invoiceClient: [Int32], issued: [Int32], due: [Int32],
-         amount: [Int64], credits: [Credit], currency: String, latestDay: Day?) {
+         amount: [Int64], credits: [Credit], currency: String, latestDay: Day?, snapshotDays: [Day] = []) {
+        self.snapshotDays = snapshotDays
         self.clientNames = clientNames
         self.clientDisplayNames = clientDisplayNames
         self.invoiceClient = invoiceClient

@@ -56,19 +56,47 @@ extension LedgerStore {
                         invoice: p, day: Int32(truncatingIfNeeded: payments.int64(1)),
                         amount: payments.int64(2), kind: UInt8(truncatingIfNeeded: payments.int64(3))))
                 }
+                // A snapshot-only ledger (no payments): each invoice's balance falls to its
+                // snapshot's open balance on the snapshot's day (kind 3), so AR on that day is
+                // the export's open total. With payments, the payments give the balances.
+                // The latest snapshot's day is the export date: the default report day when
+                // later than every invoice and payment, with or without payments.
+                var snapshotDays: [Day] = []
+                if let last = try LedgerStore.snapshots(db).map(\.asOf).max() { latest = max(latest ?? .min, Int64(last.ordinal)) }
+                if case .missing(let snapshots) = try LedgerStore.paymentDates(db) {
+                    snapshotDays = Array(Set(snapshots.map(\.asOf))).sorted()
+                    let balances = try RawStatement(db, sql: """
+                        SELECT b.invoice, s.as_of, b.open_amount, i.amount FROM invoice_balances b
+                        JOIN snapshots s ON s.id = b.snapshot JOIN invoices i ON i.id = b.invoice
+                        ORDER BY b.invoice, s.as_of, s.id
+                        """)
+                    var previous: (invoice: Int64, open: Int64) = (-1, 0)
+                    while try balances.step() {
+                        let target = Int(balances.int64(0))
+                        guard target >= 0, target < position.count, position[target] >= 0 else { continue }
+                        let before = previous.invoice == balances.int64(0) ? previous.open : balances.int64(3)
+                        let open = balances.int64(2)
+                        previous = (balances.int64(0), open)
+                        guard before != open else { continue }
+                        credits.append(KPICalculator.Credit(
+                            invoice: position[target], day: Int32(truncatingIfNeeded: balances.int64(1)),
+                            amount: before - open, kind: KPICalculator.snapshotKind))
+                    }
+                }
                 let currency = try String.fetchOne(db, sql: """
                     SELECT currency FROM invoices GROUP BY currency ORDER BY COUNT(*) DESC, currency LIMIT 1
                     """) ?? "USD"
                 return KPICalculator(clientNames: names, clientDisplayNames: displayNames, invoiceClient: client, issued: issued, due: due,
                                      amount: amount, credits: credits, currency: currency,
-                                     latestDay: latest.map { Day(ordinal: Int($0)) })
+                                     latestDay: latest.map { Day(ordinal: Int($0)) }, snapshotDays: snapshotDays)
             }
         } catch let error as LedgerStoreError { throw error } catch {
             throw .database(LedgerStore.reason(error))
         }
     }
 
-    /// The invoices open on `asOf` (default: the latest invoice or payment day), most overdue
+    /// The invoices open on `asOf` (default: the latest invoice or payment day, or the latest
+    /// snapshot's as-of day when that is later), most overdue
     /// first, with the aging day used: `report aging --invoices`.
     /// - Throws: `KPIError.emptyLedger` for a ledger without invoices, `LedgerStoreError` for
     ///   a store that cannot be read.
@@ -76,6 +104,7 @@ extension LedgerStore {
         let calculator = try kpiCalculator()
         guard let latest = calculator.latestDay, calculator.invoiceCount > 0 else { throw KPIError.emptyLedger }
         let day = asOf ?? latest
+        try calculator.checkSnapshotDay(day)
         let ids: [String]
         do {
             ids = try queue.read { db in try String.fetchAll(db, sql: "SELECT invoice_id FROM invoices ORDER BY id") }

@@ -131,6 +131,32 @@ enum LedgerMigrations {
         migrator.registerMigration("v3-application-id") { db in
             try db.execute(sql: "PRAGMA application_id = \(LedgerMigrations.applicationID)")
         }
+        // v4 holds snapshots: an invoice export with paid or open amounts but no payment dates
+        // (QuickBooks' Open Balance, Xero's InvoiceAmountDue, Stripe's Amount Remaining) is the
+        // open balance of each invoice as of one day. `snapshots` names that day and the file;
+        // `invoice_balances` holds each invoice's open balance on it, so no payment is invented.
+        // A table of its own rather than a column on invoices: the invoice rows (and their
+        // re-import check) stay what the bundle says, an invoice may appear in several
+        // snapshots (weekly exports), and a store without snapshots reads as before.
+        migrator.registerMigration("v4-snapshots") { db in
+            try db.execute(sql: """
+                CREATE TABLE snapshots (
+                  id INTEGER PRIMARY KEY,
+                  as_of INTEGER NOT NULL,
+                  source TEXT NOT NULL CHECK (source <> ''),
+                  preset TEXT NOT NULL CHECK (preset <> ''),
+                  as_of_basis TEXT NOT NULL CHECK (as_of_basis IN ('option','export','latest')),
+                  UNIQUE (source, as_of)
+                );
+                CREATE TABLE invoice_balances (
+                  id INTEGER PRIMARY KEY,
+                  snapshot INTEGER NOT NULL REFERENCES snapshots(id),
+                  invoice INTEGER NOT NULL REFERENCES invoices(id),
+                  open_amount INTEGER NOT NULL CHECK (open_amount >= 0),
+                  UNIQUE (invoice, snapshot)
+                );
+                """)
+        }
         return migrator
     }
 
@@ -138,10 +164,12 @@ enum LedgerMigrations {
     static let applicationID: Int32 = 0x5243_5550
 
     /// The names of every migration this build knows, in order.
-    static let knownMigrations = ["v1-ledger", "v2-no-unused-indexes", "v3-application-id"]
+    static let knownMigrations = ["v1-ledger", "v2-no-unused-indexes", "v3-application-id", "v4-snapshots"]
 
     /// The migrations a store must have for this build to read it without migrating it. v2
     /// only dropped indexes and v3 only set the header's application_id, so every store from
-    /// v1 on is readable as it is; a later migration that changes what is read is added here.
+    /// v1 on is readable as it is; v4 added tables that readers look for before reading
+    /// (`LedgerStore.snapshots`), so a v3 store reads as one without snapshots. A later
+    /// migration that changes what is read is added here.
     static let requiredForReading = ["v1-ledger"]
 }

@@ -42,7 +42,8 @@ extension LedgerStore {
     public func dumpTables() throws(LedgerStoreError) -> String {
         try read { db in
             var text = ""
-            for table in LedgerStore.tableNames + ["artifacts"] {
+            let snapshotTables = try db.tableExists("snapshots") ? ["snapshots", "invoice_balances"] : []
+            for table in LedgerStore.tableNames + snapshotTables + ["artifacts"] {
                 text += "## \(table)\n"
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id") {
                     text += row.columnNames.map { name in "\(name)=\(LedgerStore.canonicalText(row[name] as DatabaseValue))" }

@@ -42,6 +42,12 @@ public enum KPIPage {
         }
         page.sections.append(agingSection)
 
+        if let note = KPITables.snapshotNote(report) {
+            var missing = ReportPage.Section(heading: "What this ledger cannot show")
+            missing.blocks.append(.note(note.replacingOccurrences(of: "\n", with: " ")))
+            page.sections.append(missing)
+            return page
+        }
         var trend = ReportPage.Section(heading: "Monthly trend")
         trend.blocks.append(.table(PageTable(tables[2])))
         let months = report.trend.compactMap { m -> ChartXY? in

@@ -16,7 +16,9 @@ extension KPIReport {
             let h = report.period.horizonDays
             let legend = "DSO: standard, countback, best possible. ≤\(h) d: share collected within \(h) days past due;\n"
                 + "\(star) so far: some invoices are not yet \(h) days past due, so the share may still rise.\n"
-            return tables.map { $0.rendered(as: format) }.joined(separator: "\n") + (format == .markdown ? "\n" : "") + legend
+            let shown = report.snapshotAsOf == nil ? tables : Array(tables.prefix(2))
+            return shown.map { $0.rendered(as: format) }.joined(separator: "\n") + (format == .markdown ? "\n" : "")
+                + (KPITables.snapshotNote(report) ?? legend)
         }
     }
 }
@@ -49,6 +51,16 @@ public enum KPITables {
         let aging = AgingTables.clients(report.aging, title: "Aging on \(report.aging.asOf.iso) (\(report.currency))", clients: false)
         let trend = periods(report, title: "Monthly trend (money in \(report.currency), DSO and ADD in days)")
         return [summary, aging, trend]
+    }
+
+    /// For a ledger that is a snapshot of open balances without payment dates: which figures
+    /// need payment dates and where to get them; nil for a full ledger.
+    public static func snapshotNote(_ report: KPIReport) -> String? {
+        report.snapshotAsOf.map {
+            "A snapshot of open balances as of \($0.iso), without payment dates: AR at start, CEI, the\ncollection rate, days "
+                + "to pay and cohort DSO need them (—), and so does the monthly trend; import the\npayments for them "
+                + "(docs/import.md, \"Snapshots\").\n"
+        }
     }
 
     /// One row for the window (CSV only), then one per month. CSV keeps the JSON field names

@@ -55,6 +55,7 @@ struct FeaturesExportCommand: ParsableCommand {
             let file = out.map { OutputFile($0, replacement: .always, example: "features.csv", inputs: [("--db", store.path)]) }
             try file?.check()  // before the export's work
             let ledgerStore = try LedgerStore(path: store.path, access: .readOnly)
+            try ledgerStore.requirePaymentDates(for: "features export")
             let ledger = try ledgerStore.loadLedger()
             var options = TrainingOptions(until: until)
             options.testFraction = testFraction

@@ -21,6 +21,9 @@ struct ImportCommand: ParsableCommand {
         case qboInvoices = "qbo-invoices"
         case xeroInvoices = "xero-invoices"
         case stripeInvoices = "stripe-invoices"
+        case stripePayments = "stripe-payments"
+        case qboTransactions = "qbo-transactions"
+        case connectwiseInvoices = "connectwise-invoices"
 
         /// The vendor preset's built-in mapping, for the exports that have one.
         var vendor: ColumnMapping.Preset? { ColumnMapping.Preset(rawValue: rawValue) }
@@ -29,11 +32,14 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "A bundle folder (invoices.csv, …), or one CSV file with --preset or --map.")
     var path: String
 
-    @Option(help: "bundle (a folder of SPEC §2 files, the default), ibm-ar (IBM's accounts-receivable sample), qbo-invoices (QuickBooks Online Invoice List), xero-invoices (Xero invoices export), stripe-invoices (Stripe invoices export).")
+    @Option(help: "bundle (a folder of SPEC §2 files, the default), ibm-ar (IBM's accounts-receivable sample), qbo-invoices (QuickBooks Online Invoice List), xero-invoices (Xero invoices export), stripe-invoices (Stripe invoices export), stripe-payments (Stripe payments export), qbo-transactions (QuickBooks Online Transaction List by Customer), connectwise-invoices (ConnectWise PSA invoice search export).")
     var preset: Preset = .bundle
 
     @Option(name: .customLong("map"), help: "A mapping.json that reads one exported CSV file as one bundle file.")
     var mapping: String?
+
+    @Option(name: .customLong("as-of"), help: "The day an invoice export's open balances are as of (YYYY-MM-DD). Default: the export's own date, else its latest invoice date.", transform: Day.argument)
+    var asOf: Day?
 
     @Flag(help: "Check everything and show the first rows as they would be imported; write nothing.")
     var dryRun = false
@@ -49,6 +55,9 @@ struct ImportCommand: ParsableCommand {
         if mapping != nil && preset != .bundle {
             throw ValidationError("--map and --preset \(preset.rawValue) cannot be combined; a mapping describes its own file")
         }
+        if asOf != nil && preset.vendor?.openBalanceColumn == nil {
+            throw ValidationError("--as-of is for an invoice export with open balances (--preset qbo-invoices, xero-invoices, stripe-invoices or connectwise-invoices), not --preset \(preset.rawValue)")
+        }
     }
 
     func run() throws {
@@ -61,9 +70,10 @@ struct ImportCommand: ParsableCommand {
                 if let columnMapping {
                     return try importer.importMapped(at: path, mapping: columnMapping, progress: progress)
                 }
-                if let vendor = preset.vendor { return try importer.importPreset(vendor, at: path, progress: progress) }
+                if let vendor = preset.vendor { return try importer.importPreset(vendor, at: path, asOf: asOf, progress: progress) }
                 switch preset {
                 case .ibmAR: return try importer.importIBMAccountsReceivable(at: path, progress: progress)
+                case .qboTransactions: return try importer.importQBOTransactions(at: path, progress: progress)
                 default: return try importer.importBundle(at: path, progress: progress)
                 }
             }

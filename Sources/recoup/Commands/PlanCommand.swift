@@ -28,6 +28,7 @@ struct PlanCommand: ParsableCommand {
         try UserFacingError.wrap {
             let doc = try trust.trust.load(policy)
             let engine = try PolicyEngine(doc.policy)
+            try LedgerStore(path: store.path, access: .readOnly).requirePaymentDates(for: "plan (the risk features are payment histories)")
             let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
             var worklist = PolicyWorklist.make(engine: engine, ledger: ledger, on: date)
             worklist.isPolicyVerified = doc.signatureStatus.isVerified

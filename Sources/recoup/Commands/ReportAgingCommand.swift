@@ -12,7 +12,7 @@ struct ReportAgingCommand: ParsableCommand {
         abstract: "Open balances by days past due (current, 1–30, …, over 120), per client or per invoice.",
         discussion: "CSV and JSON carry plain decimal amounts and ISO dates, for spreadsheets and scripts.")
 
-    @Option(name: .customLong("as-of"), help: "The day (YYYY-MM-DD). Default: the latest invoice or payment day.", transform: Day.argument)
+    @Option(name: .customLong("as-of"), help: "The day (YYYY-MM-DD). Default: the latest invoice or payment day, or a snapshot's export date.", transform: Day.argument)
     var asOf: Day?
 
     @Flag(help: "One row per open invoice, most overdue first, then the larger balance.")

@@ -38,6 +38,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         try UserFacingError.wrap {
             let ledgerStore = try LedgerStore(path: store.path, access: .readWrite(createIfMissing: false))
+            try ledgerStore.requirePaymentDates(for: "train")
             let ledger = try ledgerStore.loadLedger()
             var options = TrainingOptions(until: until)
             options.testFraction = testFraction

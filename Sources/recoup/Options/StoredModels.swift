@@ -16,6 +16,7 @@ struct StoredModels {
     /// - Throws: `UserFacingError` when there are no models, they cannot be decoded, or they
     ///   hold no payment-response model; store errors as they come.
     static func load(from store: LedgerStore, path: String) throws -> StoredModels {
+        try store.requirePaymentDates(for: "projecting a policy (simulate, compare, tune, report time-audit, roi, leadership)")
         let ledger = try store.loadLedger()
         let stored: StoredTrainedModels?
         do {

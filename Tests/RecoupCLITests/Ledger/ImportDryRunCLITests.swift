@@ -74,26 +74,62 @@ import Testing
             .appendingPathComponent("RecoupLedgerTests/Fixtures/Presets/" + name).path
     }
 
-    @Test(arguments: [("qbo-invoices", "qbo-invoice-list.csv", 4), ("xero-invoices", "xero-invoices.csv", 3),
-                      ("stripe-invoices", "stripe-invoices.csv", 4)])
-    func everyPresetDryRunsThenImports(preset: String, file: String, invoices: Int) throws {
+    /// Every preset dry-runs (nothing written), then imports; invoice exports are snapshots
+    /// whose balance KPIs work and whose payment-date commands refuse, payment exports give
+    /// a ledger with payment dates. stripe-payments needs the Stripe invoices first.
+    @Test(arguments: [("qbo-invoices", "qbo-invoice-list.csv", "invoices: 4 new rows", 4, false),
+                      ("xero-invoices", "xero-invoices.csv", "invoices: 3 new rows", 3, false),
+                      ("stripe-invoices", "stripe-invoices.csv", "invoices: 4 new rows", 4, false),
+                      ("connectwise-invoices", "connectwise-invoices.csv", "invoices: 4 new rows", 4, false),
+                      ("qbo-transactions", "qbo-transactions.csv", "payments: 2 new rows", 9, true),
+                      ("stripe-payments", "stripe-payments.csv", "payments: 3 new rows", 3, true)])
+    func everyPresetDryRunsThenImports(preset: String, file: String, table: String, rows: Int, paymentDates: Bool) throws {
         let folder = try TemporaryFolder([:])
         let db = folder.path + "/recoup.db"
+        if preset == "stripe-payments" {
+            let invoices = try CLIRunner.run(["import", Self.presetFixture("stripe-invoices.csv"), "--preset", "stripe-invoices", "--db", db])
+            #expect(invoices.status == 0, "\(invoices.stderr)")
+        }
+        let before = FileManager.default.contents(atPath: db)
         let dry = try CLIRunner.run(["import", Self.presetFixture(file), "--preset", preset, "--db", db, "--dry-run"])
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains("invoices: \(invoices) new rows"), "\(dry.stdout)")
+        #expect(dry.stdout.contains(table), "\(dry.stdout)")
         #expect(dry.stdout.contains("dropped"), "\(dry.stdout)")
         #expect(!Self.tableLines(dry.stdout).isEmpty && Self.tableLines(dry.stdout).allSatisfy { $0.count <= 100 }, "\(dry.stdout)")
-        #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(FileManager.default.contents(atPath: db) == before)
         let real = try CLIRunner.run(["import", Self.presetFixture(file), "--preset", preset, "--db", db])
         #expect(real.status == 0, "\(real.stderr)")
-        #expect(real.stdout.contains("imported \(invoices) new rows of \(invoices)"), "\(real.stdout)")
-        // As computed by hand in VendorPresetTests: no payment dates, so AR(end) = sales and
-        // DSO = N = 61 days.
-        let json = try CLIRunner.run(["report", "kpis", "--db", db, "--from", "2025-05-01", "--to", "2025-06-30",
-                                      "--as-of", "2025-06-30", "--format", "json"])
+        #expect(real.stdout.contains("imported \(rows) new rows of \(rows)"), "\(real.stdout)")
+        #expect(real.stdout.contains("snapshot of open balances") != paymentDates, "\(real.stdout)")
+        let json = try CLIRunner.run(["report", "kpis", "--db", db, "--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(abs((object["dsoStandard"] as? Double ?? 0) - 61.0) < 1e-9)
+        #expect(object["paymentDates"] as? Bool == paymentDates)
+        #expect(object["dsoStandard"] as? Double != nil)
+        let train = try CLIRunner.run(["train", "--db", db])
+        if !paymentDates {
+            #expect(train.status == 1)
+            #expect(train.stderr.contains("this ledger has no payment dates"), "\(train.stderr)")
+        } else {
+            #expect(!train.stderr.contains("no payment dates"), "\(train.stderr)")
+        }
+    }
+
+    /// The QBO walkthrough of docs/import.md: the invoice list, then the transactions.
+    @Test func qboSnapshotThenTransactionsGivesEveryKPI() throws {
+        let folder = try TemporaryFolder([:])
+        let db = folder.path + "/recoup.db"
+        #expect(try CLIRunner.run(["import", Self.presetFixture("qbo-invoice-list.csv"), "--preset", "qbo-invoices", "--db", db]).status == 0)
+        let aging = try CLIRunner.run(["report", "aging", "--db", db])
+        #expect(aging.stdout.hasPrefix("Aging on 2025-06-30 (USD)"), "\(aging.stdout)")
+        let simulate = try CLIRunner.run(["simulate", "--policy", "history", "--db", db])
+        #expect(simulate.status == 1 && simulate.stderr.contains("no payment dates"), "\(simulate.stderr)")
+        let early = try CLIRunner.run(["report", "aging", "--as-of", "2025-06-01", "--db", db])
+        #expect(early.status == 1 && early.stderr.contains("balances are known on that day only"), "\(early.stderr)")
+        #expect(try CLIRunner.run(["import", Self.presetFixture("qbo-transactions.csv"), "--preset", "qbo-transactions", "--db", db]).status == 0)
+        // CEI = 11,477.84 / 12,677.84 × 100 = 90.53465… (SnapshotTests); JSON rounds to 4 decimals.
+        let json = try CLIRunner.run(["report", "kpis", "--db", db, "--from", "2025-05-01", "--to", "2025-06-30", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(abs((object["cei"] as? Double ?? 0) - 90.5347) < 1e-9)
     }
 }

@@ -274,7 +274,7 @@ import Testing
             let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("Fixtures/Presets")
             return [(.qboInvoices, "qbo-invoice-list.csv"), (.xeroInvoices, "xero-invoices.csv"),
-                    (.stripeInvoices, "stripe-invoices.csv")].map { preset, name in
+                    (.stripeInvoices, "stripe-invoices.csv"), (.connectwiseInvoices, "connectwise-invoices.csv")].map { preset, name in
                 (preset, name, (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "")
             }
         }()
