@@ -46,8 +46,11 @@ public struct LeadershipAnalysis: Sendable {
         }
         self.returns = returns
         let miss = simulation.backTest.map { abs($0.actual.collectionRate - $0.replayedCollectionRate.mean) }
-        verdicts = returns.map { ROIVerdict(roi: $0, backTestMiss: miss, loggedActions: ledger.actions.count,
-                                            hasTimesheets: !ledger.timesheet.isEmpty) }
+        verdicts = returns.map { roi in
+            let never = simulation.support.first { $0.policy == roi.policy }?.never ?? []
+            return ROIVerdict(roi: roi, backTestMiss: miss, loggedActions: ledger.actions.count,
+                              hasTimesheets: !ledger.timesheet.isEmpty, unsupported: never)
+        }
     }
 
     /// The analysis with the time audit over the simulation's issue window, so hours, costs

@@ -14,7 +14,10 @@ public struct ROIVerdict: Sendable, Equatable {
     ///   - loggedActions: the actions the ledger logs, nil when unknown; 0 names an empty history.
     ///   - hasTimesheets: whether the ledger has timesheet rows; false names their absence
     ///     (nil when unknown).
-    public init(roi: ROIEstimate, backTestMiss: Double?, loggedActions: Int?, hasTimesheets: Bool? = nil) {
+    ///   - unsupported: actions the policy takes that the history never shows (`ActionSupport.never`);
+    ///     the verdict then says its figures lean on the model's prior for them.
+    public init(roi: ROIEstimate, backTestMiss: Double?, loggedActions: Int?, hasTimesheets: Bool? = nil,
+                unsupported: [String] = []) {
         func money(_ x: Double) -> String { ChartNumberFormat.fixed(abs(x), decimals: 0, grouping: true) }
         func cents(_ x: Double) -> String { ReportFormatting.number(abs(x), decimals: 2) }
         func signed(_ x: Double) -> String { (x < 0 && money(x) != "0" ? "-" : "") + money(x) }
@@ -100,6 +103,12 @@ public struct ROIVerdict: Sendable, Equatable {
         } else {
             s.append("Whether the savings pay for the tool cannot be told from this ledger (monthly savings "
                      + "\(interval(roi.monthlySavings))).")
+        }
+        if !unsupported.isEmpty {
+            let list = unsupported.count == 1 ? unsupported[0]
+                : unsupported.dropLast().joined(separator: ", ") + " and " + unsupported[unsupported.count - 1]
+            s.append("These figures lean on what this history cannot show: \(list) never appear in it, so their effects are "
+                     + "the model's prior, not this firm's; a pilot measures them.")
         }
         sentences = s
     }

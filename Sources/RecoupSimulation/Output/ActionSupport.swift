@@ -19,7 +19,8 @@ public struct ActionSupport: Sendable, Equatable {
     public var never: [String]
     /// Actions in under `rareShare` of the history's contacts.
     public var rarely: [String]
-    /// Tones of the policy's steps the history never shows, or shows in under `rareShare`.
+    /// Tones of the policy's steps whose class (firm and final, or soft and standard: the
+    /// response model's tone term) the history never shows, or shows in under `rareShare`.
     public var neverTones: [String] = []
     public var rareTones: [String] = []
     /// Days-past-due bands (`HistoryPolicy.dpdBandLabels`) of the policy's steps in which the
@@ -78,8 +79,12 @@ public struct ActionSupport: Sendable, Equatable {
             default: break
             }
         }
+        // The response model knows tone only as firm (firm, final) or not (soft, standard), so a
+        // tone is unsupported when no contact of its class appears.
+        func isFirm(_ tone: Tone) -> Bool { tone >= .firm }
         for tone in tones.sorted() {
-            switch classify(toneCounts[tone] ?? 0) {
+            let n = toneCounts.filter { isFirm($0.key) == isFirm(tone) }.reduce(0) { $0 + $1.value }
+            switch classify(n) {
             case 0: support.neverTones.append(tone.rawValue)
             case 1: support.rareTones.append(tone.rawValue)
             default: break
@@ -123,8 +128,8 @@ public struct ActionSupport: Sendable, Equatable {
                        + "(under 1% of its contacts)")
         }
         if !neverTones.isEmpty {
-            out.append("support \(policy): the \(list(neverTones)) tone\(neverTones.count == 1 ? "" : "s") never "
-                       + "\(neverTones.count == 1 ? "appears" : "appear") in this history; the firm-tone effect is the prior's")
+            out.append("support \(policy): no contact in this history had a tone like \(list(neverTones)); "
+                       + "the firm-tone effect is the prior's")
         }
         if !rareTones.isEmpty {
             out.append("support \(policy): the \(list(rareTones)) tone\(rareTones.count == 1 ? " is" : "s are") rare in this history")

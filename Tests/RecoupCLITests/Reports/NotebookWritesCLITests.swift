@@ -12,7 +12,7 @@ import Testing
         "--as-of", "--base", "--baseline", "--clients", "--costs", "--date", "--end", "--format", "--from", "--history", "--key",
         "--kind", "--late-threshold-days", "--map", "--max-human-hours-per-week", "--min-collection-rate", "--months",
         "--name", "--pick", "--policy", "--preset", "--pub", "--runs", "--seed", "--template", "--test-fraction", "--to",
-        "--tool-cost-per-month", "--until", "--vary",
+        "--tasks", "--tool-cost-per-month", "--until", "--vary",
     ]
     /// Positional arguments that are written (`policy sign FILE` in place; `notebook run FILE`).
     static let writtenPositionals: Set<String> = ["policy sign <file>", "notebook run <file>"]
