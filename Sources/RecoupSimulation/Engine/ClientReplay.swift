@@ -322,7 +322,7 @@ struct ClientReplay {
     /// A history contact's mark in the fit slots (by dpd band and channel, `ReplayTally`).
     @inline(__always) func tallyHistoryContact(channel: Channel, dpd: Int, tally t: inout [Double]) {
         t[ReplayTally.contactsByBandSlot(HistoryPolicy.band(dpd: dpd))] += 1
-        t[ReplayTally.contactsByChannelSlot(ClientReplay.channelIndex(channel))] += 1
+        t[ReplayTally.contactsByChannelSlot(channel.index)] += 1
     }
 
     /// What `decide` sees of invoice `k` (global `g`) on `day`.
@@ -545,7 +545,7 @@ struct ClientReplay {
         let isHuman = actor == .human || channel == .call
         t[.contacts] += 1
         if isEscalation { t[.escalations] += 1 }
-        let slot = 2 * ClientReplay.channelIndex(channel) + (isHuman ? 1 : 0)
+        let slot = 2 * channel.index + (isHuman ? 1 : 0)
         var minutes = contactMinutes[slot]
         var money = contactMoney[slot]
         if isHuman, let logged = loggedMinutes {
@@ -577,7 +577,7 @@ struct ClientReplay {
     mutating func markContact(channel: Channel, actor: ActorKind, tone: Tone, invoice k: Int, day d: Int,
                               grace: Int) -> ContactOutcome {
         let isHuman = actor == .human || channel == .call
-        let ch = ClientReplay.channelIndex(channel)
+        let ch = channel.index
         let index = todayContacts[k]
         todayContacts[k] += 1
         let p = prefix[k]
@@ -619,17 +619,6 @@ struct ClientReplay {
             return .dispute
         }
         return .nothing
-    }
-
-    /// The channel's position in `Channel.allCases`, without a search.
-    @inline(__always) static func channelIndex(_ channel: Channel) -> Int {
-        switch channel {
-        case .email: return 0
-        case .sms: return 1
-        case .voiceAgent: return 2
-        case .call: return 3
-        case .letter: return 4
-        }
     }
 
     // MARK: Contact stocks

@@ -32,7 +32,7 @@ public struct HistoryObserved: Sendable, Equatable {
             for a in cohort.loggedActions[g] {
                 contacts += 1
                 byBand[HistoryPolicy.band(dpd: a.day - cohort.dueOn[g])] += 1
-                byChannel[ClientReplay.channelIndex(a.channel)] += 1
+                byChannel[a.channel.index] += 1
                 let isHuman = a.actor == .human || a.channel == .call
                 let c = costs.contact(channel: a.channel, actor: isHuman ? .human : .agent, execution: .automated)
                 if isHuman, let logged = a.minutes {

@@ -33,7 +33,7 @@ final class MemberBuffers {
 
     /// The key of what a contact does to an invoice's simulated state: channel, actor, tone.
     static func key(_ contact: PolicyContact) -> UInt8 {
-        let channel = UInt8(ClientReplay.channelIndex(contact.channel))
+        let channel = UInt8(contact.channel.index)
         return channel | (contact.actor == .human ? 8 : 0) | UInt8(contact.tone.firmness) << 4
     }
 
