@@ -1,4 +1,5 @@
 import Foundation
+import RecoupModel
 
 /// Replays one client's invoices of the cohort under one policy in one run, day by day from the
 /// first issue until every invoice is paid, credited away or written off (SPEC §4's order
@@ -461,7 +462,7 @@ struct ClientReplay {
             let draw = ReplayRandom.uniform(prefix: p, day: cohort.dueOn[g], purpose: .autopay)
             return draw < behaviour.autopaySuccess ? open[k] : 0
         }
-        var eta = base[g] + u + weekday + dpdTable[ReplayBehaviour.dpdBin(d - cohort.dueOn[g])]
+        var eta = base[g] + u + weekday + dpdTable[HazardFeatureLayout.dpdBin(d - cohort.dueOn[g])]
         if promisedOn[k] != ClientReplay.none && promiseMadeOn[k] <= d && d < promisedOn[k] {
             eta += promiseWaiting
         }

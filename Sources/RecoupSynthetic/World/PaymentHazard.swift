@@ -1,4 +1,5 @@
 import Foundation
+import RecoupModel
 import RecoupSimulation
 
 /// The true daily payment hazard of an open invoice (docs/synthetic-world.md):
@@ -29,7 +30,7 @@ struct PaymentHazard {
     func logit(day: Day, invoice: LiveInvoice) -> Double {
         let p = parameters
         let dpd = day - invoice.invoice.dueOn
-        var x = p.baselineLogit[DpdBin.index(dpd: dpd)] + clientTerm
+        var x = p.baselineLogit[HazardFeatureLayout.dpdBin(dpd)] + clientTerm
             + p.betaAmount * (log(Double(invoice.invoice.amount)) - meanLogAmount)
         if !invoice.marks.isEmpty {
             var stock = (0.0, 0.0, 0.0, 0.0, 0.0)
