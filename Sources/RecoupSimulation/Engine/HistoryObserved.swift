@@ -4,7 +4,7 @@ import RecoupPolicy
 /// `history` row must reproduce beside `HistoryActuals`' outcomes (SPEC §8, "the history row").
 ///
 /// Contacts are the cohort's logged actions; cost and human minutes are charged as the replay
-/// charges a contact (`ClientReplay.chargeContact`: the channel price for an agent, the logged
+/// charges a contact (`ReplayCharges.contact`: the channel price for an agent, the logged
 /// minutes of a person where present, else the cost model's), plus every dispute opened and
 /// every promise made on a cohort invoice (SPEC §5).
 public struct HistoryObserved: Sendable, Equatable {
