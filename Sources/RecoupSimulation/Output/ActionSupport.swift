@@ -67,6 +67,6 @@ public struct ActionSupport: Sendable, Equatable {
 
     /// JSON members (without braces) for a projection's object.
     var json: String {
-        "\"support\": { \"never\": [\(never.map(SimulationReport.jsonString).joined(separator: ", "))], \"rarely\": [\(rarely.map(SimulationReport.jsonString).joined(separator: ", "))] }"
+        "\"support\": { \"never\": [\(never.map(JSONText.string).joined(separator: ", "))], \"rarely\": [\(rarely.map(JSONText.string).joined(separator: ", "))] }"
     }
 }
