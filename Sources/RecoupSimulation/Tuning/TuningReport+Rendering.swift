@@ -7,7 +7,7 @@ extension TuningReport {
         (.dso, "DSO (days)", 1), (.cost, "cost/invoice ($)", 2), (.collectionRate, "collected", 3), (.humanHours, "hours/week", 2),
     ]
 
-    static func cell(_ i: OutcomeInterval, decimals: Int) -> String {
+    static func cell(_ i: Interval, decimals: Int) -> String {
         guard i.mean.isFinite else { return "–" }
         return String(format: "%.\(decimals)f [%.\(decimals)f, %.\(decimals)f]", i.mean, i.lo, i.hi)
     }
@@ -131,7 +131,7 @@ extension TuningReport {
 
     static let figureNames = ["dso", "collectionRate", "costPerInvoice", "humanHoursPerWeek", "contactsPerInvoice", "writeOffRate"]
 
-    static func figures(_ f: TuningFigures) -> [OutcomeInterval] {
+    static func figures(_ f: TuningFigures) -> [Interval] {
         [f.dso, f.collectionRate, f.costPerInvoice, f.humanHoursPerWeek, f.contactsPerInvoice, f.writeOffRate]
     }
 
@@ -144,7 +144,7 @@ extension TuningReport {
         func settings(_ values: [JSONNumber]) -> String {
             "{ " + zip(axes, values).map { "\(JSONText.string($0.path.text)): \($1.text)" }.joined(separator: ", ") + " }"
         }
-        func interval(_ i: OutcomeInterval) -> String {
+        func interval(_ i: Interval) -> String {
             "{ \"mean\": \(JSONText.number(i.mean)), \"lo\": \(JSONText.number(i.lo)), \"hi\": \(JSONText.number(i.hi)) }"
         }
         var out = "{\n  \"base\": \(JSONText.string(baseName)),\n  \"baseVerified\": \(context.isBaseVerified),\n  \"invoices\": \(invoices),\n  \"runs\": \(runs),\n"
