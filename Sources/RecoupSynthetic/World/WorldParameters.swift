@@ -168,18 +168,6 @@ extension Segment {
 }
 
 extension Channel {
-    /// 0…4 in the order email, sms, voice_agent, call, letter: the position in `WorldParameters`
-    /// arrays.
-    public var worldIndex: Int {
-        switch self {
-        case .email: return 0
-        case .sms: return 1
-        case .voiceAgent: return 2
-        case .call: return 3
-        case .letter: return 4
-        }
-    }
-
-    /// The channels in `worldIndex` order.
-    public static let worldOrder: [Channel] = [.email, .sms, .voiceAgent, .call, .letter]
+    /// The channels in the order of `WorldParameters`' per-channel arrays: `Channel.index` order.
+    public static let worldOrder: [Channel] = Channel.allCases
 }
