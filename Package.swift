@@ -70,7 +70,7 @@ let package = Package(
                 swiftSettings: optimisedInDebug),
         // A synthetic MSP world with known behaviour (a simulation whose truth is known): demo
         // data, tests, benchmarks and the truth test (docs/synthetic-world.md).
-        .target(name: "RecoupSynthetic", dependencies: ["RecoupPolicy", "RecoupSimulation"],
+        .target(name: "RecoupSynthetic", dependencies: ["RecoupPolicy", "RecoupModel", "RecoupSimulation"],
                 swiftSettings: optimisedInDebug),
         // Tables, SVG charts, HTML and Markdown reports, executable notebooks.
         .target(name: "RecoupReports", dependencies: ["RecoupPolicy", "RecoupLedger", "RecoupSimulation"]),

@@ -63,7 +63,7 @@ public struct ContactStock: Sendable, Equatable {
     public mutating func record(on day: Day, channel: Channel, tone: Tone, actor: ActorKind, reached: Bool) {
         advance(to: day)
         let w = reached ? 1 : unreachedWeight
-        channelStocks[ContactStock.channelIndex(channel)] += w
+        channelStocks[channel.index] += w
         if tone >= .firm { firmStock += w }
         if actor == .human || channel == .call { humanStock += w }
         recent.append(day)
@@ -71,7 +71,7 @@ public struct ContactStock: Sendable, Equatable {
     }
 
     /// `S_ch` at `valuedAt`.
-    public func stock(of channel: Channel) -> Double { channelStocks[ContactStock.channelIndex(channel)] }
+    public func stock(of channel: Channel) -> Double { channelStocks[channel.index] }
 
     /// `n7`: contacts in the 7 calendar days ending `valuedAt`.
     public var contactsInLast7Days: Int { recent.count }
@@ -80,15 +80,5 @@ public struct ContactStock: Sendable, Equatable {
     /// did not; anything else, or no outcome, did).
     public static func isReached(_ outcome: ActionOutcome?) -> Bool {
         outcome != .bounced && outcome != .noAnswer
-    }
-
-    @inline(__always) static func channelIndex(_ channel: Channel) -> Int {
-        switch channel {
-        case .email: return 0
-        case .sms: return 1
-        case .voiceAgent: return 2
-        case .call: return 3
-        case .letter: return 4
-        }
     }
 }

@@ -60,7 +60,7 @@ public struct HazardFeatureLayout: Sendable, Equatable, Codable {
     /// Offsets of the column groups.
     public static let contactsAllColumn = firstContactColumn
     public static func channelColumn(_ channel: Channel) -> Int {
-        firstContactColumn + 1 + ContactStock.channelIndex(channel)
+        firstContactColumn + 1 + channel.index
     }
     static let firmColumn = firstContactColumn + 1 + Channel.allCases.count
     static let humanColumn = firmColumn + 1

@@ -54,7 +54,7 @@ public struct PolicyContact: Sendable, Hashable, CustomStringConvertible {
     static let escalationStep: UInt64 = 0xFF
 
     static func make(channel: Channel, actor: ActorKind, tone: Tone, stepIndex: Int?, needsApproval: Bool) -> UInt64 {
-        let channelIndex = UInt64(Channel.allCases.firstIndex(of: channel) ?? 0)
+        let channelIndex = UInt64(channel.index)
         var code = (stepIndex.map { UInt64($0) } ?? escalationStep) << 40
         code |= channelIndex << 48
         if actor == .human { code |= 1 << 51 }

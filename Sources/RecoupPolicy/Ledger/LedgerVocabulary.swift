@@ -12,6 +12,18 @@ public enum Channel: String, CaseIterable, Codable, Sendable, Hashable {
     /// A call made by a person.
     case call
     case letter
+
+    /// 0…4: the position in `Channel.allCases` (email, sms, voice agent, call, letter), without
+    /// a search; arrays of per-channel figures are in this order.
+    @inlinable public var index: Int {
+        switch self {
+        case .email: return 0
+        case .sms: return 1
+        case .voiceAgent: return 2
+        case .call: return 3
+        case .letter: return 4
+        }
+    }
 }
 
 /// Who makes a contact.

@@ -139,17 +139,14 @@ public enum ComparisonPage {
         ("Calls", .callHoursPerWeek), ("Disputes", .disputeHoursPerWeek), ("Promise follow-ups", .promiseFollowUpHoursPerWeek),
     ]
 
-    /// The points no other point beats on both coordinates (lower is better on both; a point
-    /// equal on one and lower on the other beats it), sorted by x.
-    /// - Complexity: O(n²).
+    /// The points no other point beats on both coordinates (`ParetoFrontier`: lower is better on
+    /// both; a point equal on one and lower on the other beats it), sorted by x, each once.
+    /// - Complexity: O(n log n).
     public static func paretoFrontier(_ points: [ChartXY]) -> [ChartXY] {
-        let kept = points.enumerated().filter { i, p in
-            !points.enumerated().contains { j, q in
-                j != i && q.x <= p.x && q.y <= p.y && (q.x < p.x || q.y < p.y)
-            }
-        }.map(\.element)
+        let dominators = ParetoFrontier.dominators(x: points.map(\.x), y: points.map(\.y))
+        let kept = zip(points, dominators).filter { $0.1 == nil }.map(\.0)
         var unique: [ChartXY] = []
-        for p in kept.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) where !unique.contains(p) { unique.append(p) }
+        for p in kept.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) where unique.last != p { unique.append(p) }
         return unique
     }
 

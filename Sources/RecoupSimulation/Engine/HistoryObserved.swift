@@ -4,7 +4,7 @@ import RecoupPolicy
 /// `history` row must reproduce beside `HistoryActuals`' outcomes (SPEC §8, "the history row").
 ///
 /// Contacts are the cohort's logged actions; cost and human minutes are charged as the replay
-/// charges a contact (`ClientReplay.chargeContact`: the channel price for an agent, the logged
+/// charges a contact (`ReplayCharges.contact`: the channel price for an agent, the logged
 /// minutes of a person where present, else the cost model's), plus every dispute opened and
 /// every promise made on a cohort invoice (SPEC §5).
 public struct HistoryObserved: Sendable, Equatable {
@@ -32,7 +32,7 @@ public struct HistoryObserved: Sendable, Equatable {
             for a in cohort.loggedActions[g] {
                 contacts += 1
                 byBand[HistoryPolicy.band(dpd: a.day - cohort.dueOn[g])] += 1
-                byChannel[ClientReplay.channelIndex(a.channel)] += 1
+                byChannel[a.channel.index] += 1
                 let isHuman = a.actor == .human || a.channel == .call
                 let c = costs.contact(channel: a.channel, actor: isHuman ? .human : .agent, execution: .automated)
                 if isHuman, let logged = a.minutes {

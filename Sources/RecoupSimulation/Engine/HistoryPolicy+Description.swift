@@ -25,7 +25,7 @@ extension HistoryPolicy {
         guard total > 0 else { return [] }
         for channel in Channel.allCases {
             for actor in [ActorKind.agent, .human] {
-                let kind = ClientReplay.channelIndex(channel) * 2 + (actor == .human ? 1 : 0)
+                let kind = channel.index * 2 + (actor == .human ? 1 : 0)
                 var counts = Array(timing[(kind * dpdCount)..<((kind + 1) * dpdCount)])
                 let sum = counts.reduce(0, +)
                 guard sum > 0 else { continue }

@@ -99,7 +99,7 @@ extension HistoryPolicy {
                     for a in acts[first..<(first + today)] {
                         let k = kind(of: a)
                         let actor: ActorKind = a.channel == .call ? .human : a.actor
-                        let kindIndex = ClientReplay.channelIndex(a.channel) * 2 + (actor == .human ? 1 : 0)
+                        let kindIndex = a.channel.index * 2 + (actor == .human ? 1 : 0)
                         timing[kindIndex * HistoryPolicy.dpdCount + min(max(dpd, HistoryPolicy.dpdLow), HistoryPolicy.dpdHigh) - HistoryPolicy.dpdLow] += 1
                         actionCounts[actionCell * kinds.count + k] += 1
                         if let m = a.minutes { minuteSums[k] += m; minuteCounts[k] += 1 }

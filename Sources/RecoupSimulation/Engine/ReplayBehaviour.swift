@@ -20,10 +20,7 @@ import RecoupPolicy
 /// contact that did not reach the client weighs `unreachedWeight`). This is the payment-response
 /// model's structure (RecoupModel's `HazardFeatureLayout`), flattened for the hot loop.
 public struct ReplayBehaviour: Sendable {
-    /// The days-past-due bins' upper bounds (inclusive); the last bin is open.
-    public static let dpdBinUpperBounds = [-8, -1, 0, 7, 14, 30, 60, 90]
-
-    /// Logit of each dpd bin (9 values).
+    /// Logit of each dpd bin (9 values, `HazardFeatureLayout.dpdBin`).
     public var dpdCoefficients: [Double]
     /// Logit shift per weekday, Monday … Friday (Monday 0 as reference).
     public var weekdayCoefficients: [Double]
@@ -107,19 +104,6 @@ public struct ReplayBehaviour: Sendable {
         reach = [1, 1, 1, 1, 1]; promiseGivenReach = [0, 0, 0, 0, 0]; promiseKept = 0.5
         disputeByTone = [0, 0, 0, 0]; promiseLagDays = [7]; disputeDurationDays = [14]
         partialPayment = 0; partialShare = 0.5; autopaySuccess = 1
-    }
-
-    /// The dpd bin (0…8) of a days-past-due value.
-    @inline(__always) static func dpdBin(_ dpd: Int) -> Int {
-        if dpd <= -8 { return 0 }
-        if dpd <= -1 { return 1 }
-        if dpd == 0 { return 2 }
-        if dpd <= 7 { return 3 }
-        if dpd <= 14 { return 4 }
-        if dpd <= 30 { return 5 }
-        if dpd <= 60 { return 6 }
-        if dpd <= 90 { return 7 }
-        return 8
     }
 
     /// The fixed part of an invoice's logit (amount, terms, autopay, segment).

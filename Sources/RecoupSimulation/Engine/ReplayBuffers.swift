@@ -39,15 +39,12 @@ final class ReplayBuffers {
     // The shared replay's (`ClientReplay.replayShared`), where an entry is a variant of an
     // invoice: the next variant of its invoice (-1: last), the days it was open, and the
     // outcomes of today's contacts (`contactsPerDay` each); and per invoice (index `k`) its
-    // first and last variant, a lower bound of its members' next decision days, and the last
-    // day some member contacted it.
+    // first and last variant.
     let variantNext: UnsafeMutablePointer<Int>
     let variantDays: UnsafeMutablePointer<Int>
     let outcomes: UnsafeMutablePointer<ClientReplay.ContactOutcome>
     let firstVariant: UnsafeMutablePointer<Int>
     let lastVariant: UnsafeMutablePointer<Int>
-    let minNext: UnsafeMutablePointer<Int>
-    let touchedDay: UnsafeMutablePointer<Int>
 
     /// The most contacts one invoice can receive on one day (`DayDecision.capacity`).
     static let contactsPerDay = DayDecision.capacity
@@ -72,8 +69,7 @@ final class ReplayBuffers {
         nextDecision = make(capacity, 0); live = make(capacity, 0)
         variantNext = make(capacity, -1); variantDays = make(capacity, 0)
         outcomes = make(capacity * ReplayBuffers.contactsPerDay, .nothing)
-        firstVariant = make(capacity, -1); lastVariant = make(capacity, -1); minNext = make(capacity, 0)
-        touchedDay = make(capacity, .min)
+        firstVariant = make(capacity, -1); lastVariant = make(capacity, -1)
     }
 
     /// Buffers for `capacity` invoices holding a copy of the first `count` of `other`'s (the
@@ -86,7 +82,6 @@ final class ReplayBuffers {
             live[i] = other.live[i]
             variantNext[i] = other.variantNext[i]; variantDays[i] = other.variantDays[i]
             firstVariant[i] = other.firstVariant[i]; lastVariant[i] = other.lastVariant[i]
-            minNext[i] = other.minNext[i]; touchedDay[i] = other.touchedDay[i]
         }
         outcomes.update(from: other.outcomes, count: count * ReplayBuffers.contactsPerDay)
     }
@@ -117,6 +112,6 @@ final class ReplayBuffers {
         creditNext.deallocate(); disputeNext.deallocate(); actionNext.deallocate(); prefix.deallocate()
         invoiceWeightedDays.deallocate(); invoiceCollected.deallocate(); nextDecision.deallocate(); live.deallocate()
         variantNext.deallocate(); variantDays.deallocate(); outcomes.deallocate(); firstVariant.deallocate()
-        lastVariant.deallocate(); minNext.deallocate(); touchedDay.deallocate()
+        lastVariant.deallocate()
     }
 }

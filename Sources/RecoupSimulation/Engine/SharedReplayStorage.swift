@@ -1,10 +1,12 @@
 import RecoupPolicy
 
-/// Per invoice and member (index `k * members + m`: one invoice's members side by side) of a shared replay (`ClientReplay.replayShared`):
-/// the member's policy state, next decision day and variant, and the contacts it made on the
-/// invoice today (their count, the day they were counted, and their keys, `contactsPerDay`
-/// each). Raw buffers for the same reason as `ReplayBuffers`; contents are not kept when it
-/// is replaced by a larger one (each client's replay sets them as it goes).
+/// Per invoice and member (index `k * members + m`: one invoice's members side by side) of a
+/// shared replay (`ClientReplay.replayShared`): the member's policy state, next decision day and
+/// variant, and the contacts it made on the invoice today (their count, the day they were
+/// counted, and their keys, `contactsPerDay` each); and per invoice (index `k`) a lower bound of
+/// its members' next decision days and the last day some member contacted it. Raw buffers for
+/// the same reason as `ReplayBuffers`; contents are not kept when it is replaced by a larger
+/// one (each client's replay sets them as it goes).
 final class MemberBuffers {
     let capacity: Int
     let state: UnsafeMutablePointer<InvoicePolicyState>
@@ -13,6 +15,8 @@ final class MemberBuffers {
     let execDay: UnsafeMutablePointer<Int>
     let execCount: UnsafeMutablePointer<Int>
     let execKeys: UnsafeMutablePointer<UInt8>
+    let minNext: UnsafeMutablePointer<Int>
+    let touchedDay: UnsafeMutablePointer<Int>
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -24,16 +28,26 @@ final class MemberBuffers {
         execCount = .allocate(capacity: c); execCount.initialize(repeating: 0, count: c)
         execKeys = .allocate(capacity: c * ReplayBuffers.contactsPerDay)
         execKeys.initialize(repeating: 0, count: c * ReplayBuffers.contactsPerDay)
+        minNext = .allocate(capacity: c); minNext.initialize(repeating: 0, count: c)
+        touchedDay = .allocate(capacity: c); touchedDay.initialize(repeating: .min, count: c)
+    }
+
+    /// Readies the storage for a client of `n` invoices replayed by `m` members.
+    /// - Precondition: `m * n <= capacity` (so `n <= capacity`).
+    func reset(members m: Int, invoices n: Int) {
+        for i in 0..<(m * n) { execDay[i] = .min }
+        for k in 0..<n { touchedDay[k] = .min }
     }
 
     deinit {
         state.deallocate(); next.deallocate(); variant.deallocate()
         execDay.deallocate(); execCount.deallocate(); execKeys.deallocate()
+        minNext.deallocate(); touchedDay.deallocate()
     }
 
     /// The key of what a contact does to an invoice's simulated state: channel, actor, tone.
     static func key(_ contact: PolicyContact) -> UInt8 {
-        let channel = UInt8(ClientReplay.channelIndex(contact.channel))
+        let channel = UInt8(contact.channel.index)
         return channel | (contact.actor == .human ? 8 : 0) | UInt8(contact.tone.firmness) << 4
     }
 
@@ -69,6 +83,8 @@ struct SharedReplayLists {
     /// Splitting one variant: a representative member of each group and the group's variant.
     var representatives: [Int] = []
     var targets: [Int] = []
+    /// The members' accounts, kept from client to client so that their storage is reused.
+    var accounts: [ReplayAccount] = []
 
     mutating func reset(members m: Int) {
         members = m

@@ -2,7 +2,7 @@ import RecoupPolicy
 
 extension OutcomeSummary {
     /// The interval fields in SPEC §6's order, with their JSON names.
-    public var fields: [(name: String, interval: OutcomeInterval)] {
+    public var fields: [(name: String, interval: Interval)] {
         [("dso", dso), ("collectionRate", collectionRate), ("costPerInvoice", costPerInvoice),
          ("humanHoursPerWeek", humanHoursPerWeek), ("contactsPerInvoice", contactsPerInvoice),
          ("collectionRate90", collectionRate90), ("writeOffRate", writeOffRate)]

@@ -146,7 +146,7 @@ public struct ActionSupport: Sendable, Equatable {
 
     /// JSON members (without braces) for a projection's object.
     var json: String {
-        func array(_ xs: [String]) -> String { "[" + xs.map(SimulationReport.jsonString).joined(separator: ", ") + "]" }
+        func array(_ xs: [String]) -> String { "[" + xs.map(JSONText.string).joined(separator: ", ") + "]" }
         return "\"support\": { \"never\": \(array(never)), \"neverTiming\": \(array(neverTiming)), \"neverTones\": \(array(neverTones)), "
             + "\"rarely\": \(array(rarely)), \"rareTiming\": \(array(rareTiming)), \"rareTones\": \(array(rareTones)) }"
     }

@@ -49,7 +49,7 @@ extension SimulationReport.BackTest {
     var comparisonJSON: String {
         guard let observed, let contacts = replayedContacts, let cost = replayedCostPerInvoice,
               let hours = replayedHumanHours else { return "" }
-        func number(_ x: Double) -> String { SimulationReport.jsonNumber(x) }
+        func number(_ x: Double) -> String { JSONText.number(x) }
         func interval(_ i: Interval) -> String { "{ \"mean\": \(number(i.mean)), \"lo\": \(number(i.lo)), \"hi\": \(number(i.hi)) }" }
         func list(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
         var members = [

@@ -2,19 +2,9 @@ import Foundation
 import RecoupPolicy
 
 extension SimulationReport {
-    /// A number as JSON text: 6 significant digits (`%.6g`), `null` when not finite, so the same
-    /// totals always print the same bytes.
-    static func jsonNumber(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        let s = String(format: "%.6g", x)
-        return s == "-0" ? "0" : s
-    }
-
-    static func jsonString(_ s: String) -> String { CanonicalJSON.quoted(s) }
-
     static func jsonInterval(_ i: Interval?, significant: Bool = false) -> String {
         guard let i else { return "null" }
-        var s = "{ \"mean\": \(jsonNumber(i.mean)), \"lo\": \(jsonNumber(i.lo)), \"hi\": \(jsonNumber(i.hi))"
+        var s = "{ \"mean\": \(JSONText.number(i.mean)), \"lo\": \(JSONText.number(i.lo)), \"hi\": \(JSONText.number(i.hi))"
         if significant { s += ", \"significant\": \(i.excludesZero)" }
         return s + " }"
     }
@@ -25,27 +15,27 @@ extension SimulationReport {
     public var json: String {
         var objects: [String] = []
         for (p, projection) in projections.enumerated() {
-            var lines = ["  { \"policy\": \(SimulationReport.jsonString(projection.policy)), \"mode\": \(SimulationReport.jsonString(projection.mode)), \"verified\": \(projection.isVerified), \"invoices\": \(projection.invoices), \"runs\": \(projection.runs), \"horizonDays\": \(projection.horizonDays)"]
+            var lines = ["  { \"policy\": \(JSONText.string(projection.policy)), \"mode\": \(JSONText.string(projection.mode)), \"verified\": \(projection.isVerified), \"invoices\": \(projection.invoices), \"runs\": \(projection.runs), \"horizonDays\": \(projection.horizonDays)"]
             for metric in ProjectionMetric.spec {
-                lines.append("    \(SimulationReport.jsonString(metric.rawValue)): \(SimulationReport.jsonInterval(projection.figures[metric]))")
+                lines.append("    \(JSONText.string(metric.rawValue)): \(SimulationReport.jsonInterval(projection.figures[metric]))")
             }
             lines.append("    \"from\": \"\(from.iso)\", \"to\": \"\(to.iso)\", \"seed\": \(seed)")
             let extras = ProjectionMetric.extras.map {
-                "      \(SimulationReport.jsonString($0.rawValue)): \(SimulationReport.jsonInterval(projection.figures[$0]))"
+                "      \(JSONText.string($0.rawValue)): \(SimulationReport.jsonInterval(projection.figures[$0]))"
             }
             lines.append("    \"extras\": {\n" + extras.joined(separator: ",\n") + " }")
             if let difference = projection.difference {
                 let items = ProjectionMetric.allCases.map {
-                    "      \(SimulationReport.jsonString($0.rawValue)): \(SimulationReport.jsonInterval(difference[$0], significant: true))"
+                    "      \(JSONText.string($0.rawValue)): \(SimulationReport.jsonInterval(difference[$0], significant: true))"
                 }
-                lines.append("    \"difference\": { \"against\": \(SimulationReport.jsonString(projections[0].policy)),\n" + items.joined(separator: ",\n") + " }")
+                lines.append("    \"difference\": { \"against\": \(JSONText.string(projections[0].policy)),\n" + items.joined(separator: ",\n") + " }")
             }
             if let s = support.first(where: { $0.policy == projection.policy }) { lines.append("    " + s.json) }
             if projection.mode == "history", let h = historyPolicy {
-                lines.append("    \"historyPolicy\": { \"kind\": \"estimatedPolicy\", \"invoices\": \(h.invoices), \"contactedShare\": \(SimulationReport.jsonNumber(h.contactedShare)), \"summary\": [\(h.summaryLines.map { SimulationReport.jsonString($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: ", "))] }")
+                lines.append("    \"historyPolicy\": { \"kind\": \"estimatedPolicy\", \"invoices\": \(h.invoices), \"contactedShare\": \(JSONText.number(h.contactedShare)), \"summary\": [\(h.summaryLines.map { JSONText.string($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: ", "))] }")
             }
             if projection.mode == "history", let b = backTest {
-                lines.append("    \"backTest\": { \"from\": \"\(b.from)\", \"to\": \"\(b.to)\", \"invoices\": \(b.actual.invoices), \"actualDso\": \(SimulationReport.jsonNumber(b.actual.dso)), \"actualCollectionRate\": \(SimulationReport.jsonNumber(b.actual.collectionRate)), \"actualCollectionRate90\": \(SimulationReport.jsonNumber(b.actual.collectionRate90)), \"actualWriteOffRate\": \(SimulationReport.jsonNumber(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside)\(b.comparisonJSON.isEmpty ? "" : ", " + b.comparisonJSON) }")
+                lines.append("    \"backTest\": { \"from\": \"\(b.from)\", \"to\": \"\(b.to)\", \"invoices\": \(b.actual.invoices), \"actualDso\": \(JSONText.number(b.actual.dso)), \"actualCollectionRate\": \(JSONText.number(b.actual.collectionRate)), \"actualCollectionRate90\": \(JSONText.number(b.actual.collectionRate90)), \"actualWriteOffRate\": \(JSONText.number(b.actual.writeOffRate)), \"unresolvedInvoices\": \(b.actual.unresolved), \"dsoOutsideInterval\": \(b.dsoOutside), \"collectionRateOutsideInterval\": \(b.collectionRateOutside)\(b.comparisonJSON.isEmpty ? "" : ", " + b.comparisonJSON) }")
             }
             if let o = offPolicy.first(where: { $0.policy == projection.policy }) {
                 func block(_ m: [ProjectionMetric: Interval]?) -> String {
@@ -54,9 +44,9 @@ extension SimulationReport {
                 }
                 let head = "    \"offPolicy\": { \"eligibleInvoices\": \(o.eligibleInvoices), \"matchedInvoices\": \(o.matchedInvoices), \"effectiveSampleSize\": \(Int(o.effectiveSampleSize.rounded())), \"thin\": \(o.isThin)"
                 if let why = o.withheldBecause {
-                    lines.append(head + ", \"estimated\": false, \"withheldBecause\": \(SimulationReport.jsonString(why)) }")
+                    lines.append(head + ", \"estimated\": false, \"withheldBecause\": \(JSONText.string(why)) }")
                 } else {
-                    lines.append(head + ", \"estimated\": true,\n      \"ips\": \(block(o.ips)),\n      \"snips\": \(block(o.snips)),\n      \"doublyRobust\": \(block(o.doublyRobust)),\n      \"disagreesWithModel\": [\(o.disagreements.map { SimulationReport.jsonString($0.rawValue) }.joined(separator: ", "))] }")
+                    lines.append(head + ", \"estimated\": true,\n      \"ips\": \(block(o.ips)),\n      \"snips\": \(block(o.snips)),\n      \"doublyRobust\": \(block(o.doublyRobust)),\n      \"disagreesWithModel\": [\(o.disagreements.map { JSONText.string($0.rawValue) }.joined(separator: ", "))] }")
                 }
             }
             _ = p
@@ -165,14 +155,14 @@ extension SimulationReport {
         for p in projections {
             for metric in ProjectionMetric.allCases {
                 if let i = p.figures[metric] {
-                    lines.append([q(p.label), q(p.mode), metric.rawValue, SimulationReport.jsonNumber(i.mean),
-                                  SimulationReport.jsonNumber(i.lo), SimulationReport.jsonNumber(i.hi)].joined(separator: ","))
+                    lines.append([q(p.label), q(p.mode), metric.rawValue, JSONText.number(i.mean),
+                                  JSONText.number(i.lo), JSONText.number(i.hi)].joined(separator: ","))
                 }
             }
             for metric in ProjectionMetric.allCases {
                 if let i = p.difference?[metric] {
-                    lines.append([q(p.label), q(p.mode), "difference_" + metric.rawValue, SimulationReport.jsonNumber(i.mean),
-                                  SimulationReport.jsonNumber(i.lo), SimulationReport.jsonNumber(i.hi)].joined(separator: ","))
+                    lines.append([q(p.label), q(p.mode), "difference_" + metric.rawValue, JSONText.number(i.mean),
+                                  JSONText.number(i.lo), JSONText.number(i.hi)].joined(separator: ","))
                 }
             }
         }

@@ -4,26 +4,26 @@ import RecoupPolicy
 /// and 95% interval over runs.
 public struct TuningFigures: Sendable, Equatable {
     /// Cohort DSO (days).
-    public var dso: OutcomeInterval
+    public var dso: Interval
     /// Share of the amount invoiced collected before write-off.
-    public var collectionRate: OutcomeInterval
+    public var collectionRate: Interval
     /// Collections cost per invoice (currency units, e.g. dollars).
-    public var costPerInvoice: OutcomeInterval
+    public var costPerInvoice: Interval
     /// Human hours per week of the issue window.
-    public var humanHoursPerWeek: OutcomeInterval
-    public var contactsPerInvoice: OutcomeInterval
+    public var humanHoursPerWeek: Interval
+    public var contactsPerInvoice: Interval
     /// Share of the amount invoiced written off.
-    public var writeOffRate: OutcomeInterval
+    public var writeOffRate: Interval
 
-    public init(dso: OutcomeInterval, collectionRate: OutcomeInterval, costPerInvoice: OutcomeInterval,
-                humanHoursPerWeek: OutcomeInterval, contactsPerInvoice: OutcomeInterval, writeOffRate: OutcomeInterval) {
+    public init(dso: Interval, collectionRate: Interval, costPerInvoice: Interval,
+                humanHoursPerWeek: Interval, contactsPerInvoice: Interval, writeOffRate: Interval) {
         self.dso = dso; self.collectionRate = collectionRate; self.costPerInvoice = costPerInvoice
         self.humanHoursPerWeek = humanHoursPerWeek; self.contactsPerInvoice = contactsPerInvoice
         self.writeOffRate = writeOffRate
     }
 
     /// The interval of `metric`.
-    public subscript(metric: TuningMetric) -> OutcomeInterval {
+    public subscript(metric: TuningMetric) -> Interval {
         switch metric {
         case .dso: return dso
         case .cost: return costPerInvoice

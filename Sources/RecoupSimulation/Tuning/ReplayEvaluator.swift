@@ -59,10 +59,7 @@ public struct ReplayEvaluator: PolicyEvaluator, Sendable {
                                           progress: progress)
         let report = SimulationReport(totals: totals, policies: replay, cohort: cohort, options: options)
         return report.projections.map { p in
-            func figure(_ m: ProjectionMetric) -> OutcomeInterval {
-                guard let i = p.figures[m] else { return OutcomeInterval(mean: .nan, lo: .nan, hi: .nan) }
-                return OutcomeInterval(mean: i.mean, lo: i.lo, hi: i.hi)
-            }
+            func figure(_ m: ProjectionMetric) -> Interval { p.figures[m] ?? Interval(mean: .nan, lo: .nan, hi: .nan) }
             return TuningFigures(dso: figure(.dso), collectionRate: figure(.collectionRate),
                                  costPerInvoice: figure(.costPerInvoice), humanHoursPerWeek: figure(.humanHoursPerWeek),
                                  contactsPerInvoice: figure(.contactsPerInvoice), writeOffRate: figure(.writeOffRate))

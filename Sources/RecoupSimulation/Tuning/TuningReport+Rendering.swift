@@ -7,22 +7,9 @@ extension TuningReport {
         (.dso, "DSO (days)", 1), (.cost, "cost/invoice ($)", 2), (.collectionRate, "collected", 3), (.humanHours, "hours/week", 2),
     ]
 
-    static func cell(_ i: OutcomeInterval, decimals: Int) -> String {
+    static func cell(_ i: Interval, decimals: Int) -> String {
         guard i.mean.isFinite else { return "–" }
         return String(format: "%.\(decimals)f [%.\(decimals)f, %.\(decimals)f]", i.mean, i.lo, i.hi)
-    }
-
-    /// A number as JSON text: 6 significant digits (`%.6g`), `null` when not finite.
-    static func jsonNumber(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        let s = String(format: "%.6g", x)
-        return s == "-0" ? "0" : s
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.append(contentsOf: CanonicalJSON.string(of: .string(s)).utf8)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `frontier`, or `dominated by #k`.
@@ -131,7 +118,7 @@ extension TuningReport {
             var row = ["\(r.index)"] + r.values.map(\.text)
             row += [r.isOnFrontier ? "frontier" : "dominated", r.dominatedBy.map(String.init) ?? "", r.isFeasible ? "true" : "false",
                     pickedIndex == r.index ? "true" : "false"]
-            for i in Self.figures(r.figures) { row += [Self.jsonNumber(i.mean), Self.jsonNumber(i.lo), Self.jsonNumber(i.hi)] }
+            for i in Self.figures(r.figures) { row += [JSONText.number(i.mean), JSONText.number(i.lo), JSONText.number(i.hi)] }
             row.append("")
             return (r.index, row)
         }
@@ -145,7 +132,7 @@ extension TuningReport {
 
     static let figureNames = ["dso", "collectionRate", "costPerInvoice", "humanHoursPerWeek", "contactsPerInvoice", "writeOffRate"]
 
-    static func figures(_ f: TuningFigures) -> [OutcomeInterval] {
+    static func figures(_ f: TuningFigures) -> [Interval] {
         [f.dso, f.collectionRate, f.costPerInvoice, f.humanHoursPerWeek, f.contactsPerInvoice, f.writeOffRate]
     }
 
@@ -157,21 +144,21 @@ extension TuningReport {
     /// same bytes.
     public var json: String {
         func settings(_ values: [JSONNumber]) -> String {
-            "{ " + zip(axes, values).map { "\(Self.jsonString($0.path.text)): \($1.text)" }.joined(separator: ", ") + " }"
+            "{ " + zip(axes, values).map { "\(JSONText.string($0.path.text)): \($1.text)" }.joined(separator: ", ") + " }"
         }
-        func interval(_ i: OutcomeInterval) -> String {
-            "{ \"mean\": \(Self.jsonNumber(i.mean)), \"lo\": \(Self.jsonNumber(i.lo)), \"hi\": \(Self.jsonNumber(i.hi)) }"
+        func interval(_ i: Interval) -> String {
+            "{ \"mean\": \(JSONText.number(i.mean)), \"lo\": \(JSONText.number(i.lo)), \"hi\": \(JSONText.number(i.hi)) }"
         }
-        var out = "{\n  \"base\": \(Self.jsonString(baseName)),\n  \"baseVerified\": \(context.isBaseVerified),\n  \"invoices\": \(invoices),\n  \"runs\": \(runs),\n"
+        var out = "{\n  \"base\": \(JSONText.string(baseName)),\n  \"baseVerified\": \(context.isBaseVerified),\n  \"invoices\": \(invoices),\n  \"runs\": \(runs),\n"
         out += "  \"seed\": \(context.seed.map { String($0) } ?? "null"),\n"
         out += "  \"from\": \(context.from.map { "\"\($0.iso)\"" } ?? "null"),\n  \"to\": \(context.to.map { "\"\($0.iso)\"" } ?? "null"),\n"
         out += "  \"axes\": [\n" + axes.map { a in
-            "    { \"field\": \(Self.jsonString(a.path.text)), \"values\": [" + a.values.map(\.text).joined(separator: ", ") + "] }"
+            "    { \"field\": \(JSONText.string(a.path.text)), \"values\": [" + a.values.map(\.text).joined(separator: ", ") + "] }"
         }.joined(separator: ",\n") + "\n  ],\n"
-        out += "  \"constraints\": [" + constraints.map { Self.jsonString($0.description) }.joined(separator: ", ") + "],\n"
-        out += "  \"pick\": \(pick.map { Self.jsonString($0.description) } ?? "null"),\n"
+        out += "  \"constraints\": [" + constraints.map { JSONText.string($0.description) }.joined(separator: ", ") + "],\n"
+        out += "  \"pick\": \(pick.map { JSONText.string($0.description) } ?? "null"),\n"
         out += "  \"picked\": \(pickedIndex.map(String.init) ?? "null"),\n"
-        if case .failure(let e)? = picked { out += "  \"pickError\": \(Self.jsonString(e.description)),\n" }
+        if case .failure(let e)? = picked { out += "  \"pickError\": \(JSONText.string(e.description)),\n" }
         if let support { out += "  " + support.json + ",\n" }
         out += "  \"points\": [\n" + results.map { r in
             var lines = ["    { \"point\": \(r.index), \"settings\": \(settings(r.values))"]
@@ -180,7 +167,7 @@ extension TuningReport {
             return lines.joined(separator: ",\n")
         }.joined(separator: ",\n") + "\n  ],\n"
         out += "  \"skipped\": [" + (skipped.isEmpty ? "" : "\n" + skipped.map { s in
-            "    { \"point\": \(s.index), \"settings\": \(settings(s.values)), \"problems\": [" + s.problems.map(Self.jsonString).joined(separator: ", ") + "] }"
+            "    { \"point\": \(s.index), \"settings\": \(settings(s.values)), \"problems\": [" + s.problems.map(JSONText.string).joined(separator: ", ") + "] }"
         }.joined(separator: ",\n") + "\n  ") + "]\n}\n"
         return out
     }

@@ -134,7 +134,7 @@ extension SyntheticWorld {
                         guard let i = live.firstIndex(where: { $0.invoice.index == e }), !live[i].isClosed else { continue }
                         let k = todayCount[i]
                         todayCount[i] += 1
-                        let c = contact.channel.worldIndex
+                        let c = contact.channel.index
                         let reached = rng.bernoulli(p.reachProbability[c], entity: e, day: d, purpose: .reach, index: k)
                         live[i].marks.append(ContactMark(day: day, channel: c, weight: reached ? 1 : p.unreachedWeight,
                                                          isFirm: contact.tone >= .firm))

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupModel
 import RecoupPolicy
 import RecoupSimulation
 
@@ -30,7 +31,7 @@ struct PaymentHazard {
     func logit(day: Day, invoice: LiveInvoice) -> Double {
         let p = parameters
         let dpd = day - invoice.invoice.dueOn
-        var x = p.baselineLogit[DpdBin.index(dpd: dpd)] + clientTerm
+        var x = p.baselineLogit[HazardFeatureLayout.dpdBin(dpd)] + clientTerm
             + p.betaAmount * (log(Double(invoice.invoice.amount)) - meanLogAmount)
         if !invoice.marks.isEmpty {
             var stock = (0.0, 0.0, 0.0, 0.0, 0.0)

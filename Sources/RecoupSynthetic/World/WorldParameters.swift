@@ -234,35 +234,7 @@ extension Segment {
     }
 }
 
-/// The days-past-due bins of the baseline hazard.
-public enum DpdBin {
-    /// 0…8 for ≤−8, −7…−1, 0, 1…7, 8…14, 15…30, 31…60, 61…90, ≥91.
-    @inlinable public static func index(dpd: Int) -> Int {
-        if dpd <= -8 { return 0 }
-        if dpd < 0 { return 1 }
-        if dpd == 0 { return 2 }
-        if dpd <= 7 { return 3 }
-        if dpd <= 14 { return 4 }
-        if dpd <= 30 { return 5 }
-        if dpd <= 60 { return 6 }
-        if dpd <= 90 { return 7 }
-        return 8
-    }
-}
-
 extension Channel {
-    /// 0…4 in the order email, sms, voice_agent, call, letter: the position in `WorldParameters`
-    /// arrays.
-    public var worldIndex: Int {
-        switch self {
-        case .email: return 0
-        case .sms: return 1
-        case .voiceAgent: return 2
-        case .call: return 3
-        case .letter: return 4
-        }
-    }
-
-    /// The channels in `worldIndex` order.
-    public static let worldOrder: [Channel] = [.email, .sms, .voiceAgent, .call, .letter]
+    /// The channels in the order of `WorldParameters`' per-channel arrays: `Channel.index` order.
+    public static let worldOrder: [Channel] = Channel.allCases
 }

@@ -17,7 +17,7 @@ private struct KnownFigures: PolicyEvaluator {
     func evaluate(_ policies: [Policy], progress: (@Sendable (Double) -> Void)?) throws -> [TuningFigures] {
         policies.map { p in
             let e = Double(p.escalation.daysPastDue ?? 0), m = Double(p.limits.maxContactsPer7Days)
-            func i(_ x: Double, _ h: Double) -> OutcomeInterval { OutcomeInterval(mean: x, lo: x - h, hi: x + h) }
+            func i(_ x: Double, _ h: Double) -> Interval { Interval(mean: x, lo: x - h, hi: x + h) }
             return TuningFigures(dso: i(20 + 0.5 * e - m, 1), collectionRate: i(0.97, 0.01), costPerInvoice: i(10 - 0.1 * e + m, 0.25),
                                  humanHoursPerWeek: i(2, 0.5), contactsPerInvoice: i(m, 0.1), writeOffRate: i(0.02, 0.01))
         }

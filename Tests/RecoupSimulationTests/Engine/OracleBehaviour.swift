@@ -17,7 +17,7 @@ enum OracleBehaviour {
         b.segmentMeanLogAmount = segments.map { p.meanLogAmount($0) - log(100) }
         b.segmentCoefficients = segments.map { _ in 0 }
         b.logAmountCoefficient = p.betaAmount
-        b.channelCoefficients = Channel.allCases.map { p.betaChannel[$0.worldIndex] }
+        b.channelCoefficients = Channel.allCases.map { p.betaChannel[$0.index] }
         b.firmCoefficient = p.betaFirm
         b.fatigueCoefficient = p.betaFatigue
         b.halfLife = p.contactHalfLifeBusinessDays
@@ -25,8 +25,8 @@ enum OracleBehaviour {
         var effects: [String: ReplayBehaviour.ClientEffect] = [:]
         for c in world.clients { effects[c.client.id] = .init(effect: c.propensity, standardError: 0) }
         b.clientEffects = effects
-        b.reach = Channel.allCases.map { p.reachProbability[$0.worldIndex] }
-        b.promiseGivenReach = Channel.allCases.map { p.promiseProbability[$0.worldIndex] }
+        b.reach = Channel.allCases.map { p.reachProbability[$0.index] }
+        b.promiseGivenReach = Channel.allCases.map { p.promiseProbability[$0.index] }
         b.promiseKept = p.promiseKeptProbability
         // The replay scales the marginal rate by reach × (1 − promise); give it the world's
         // conditional rate times a typical eligible share.

@@ -83,10 +83,10 @@ import Testing
 
     @Test func intervalsUseInterpolatedPercentiles() {
         // numpy.percentile([1, 2, 3, 4, 5], [2.5, 97.5]) → [1.1, 4.9]
-        let i = OutcomeInterval(values: [3, 1, 5, 2, 4])
+        let i = Interval(runs: [3, 1, 5, 2, 4])
         #expect(abs(i.mean - 3) < 1e-12)
         #expect(abs(i.lo - 1.1) < 1e-12)
         #expect(abs(i.hi - 4.9) < 1e-12)
-        #expect(OutcomeInterval(values: [7]) == OutcomeInterval(mean: 7, lo: 7, hi: 7))
+        #expect(Interval(runs: [7]) == Interval(mean: 7, lo: 7, hi: 7))
     }
 }

@@ -31,8 +31,8 @@ import Testing
                                                  runs: 12, seed: 5)
         for (f, p) in zip(figures, report.projections) {
             let dso = try #require(p.figures[.dso]), cost = try #require(p.figures[.costPerInvoice])
-            #expect(f.dso == OutcomeInterval(mean: dso.mean, lo: dso.lo, hi: dso.hi))
-            #expect(f.costPerInvoice == OutcomeInterval(mean: cost.mean, lo: cost.lo, hi: cost.hi))
+            #expect(f.dso == Interval(mean: dso.mean, lo: dso.lo, hi: dso.hi))
+            #expect(f.costPerInvoice == Interval(mean: cost.mean, lo: cost.lo, hi: cost.hi))
         }
         #expect(evaluator.invoices == 72 && evaluator.runs == 12)
     }

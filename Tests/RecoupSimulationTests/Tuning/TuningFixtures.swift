@@ -18,7 +18,7 @@ final class FakeEvaluator: PolicyEvaluator, @unchecked Sendable {
     static func figures(for p: Policy) -> TuningFigures {
         let e = Double(p.escalation.daysPastDue ?? 0), c = Double(p.copilot.approvalDelayDays)
         let m = Double(p.limits.maxContactsPer7Days)
-        func i(_ x: Double) -> OutcomeInterval { OutcomeInterval(mean: x, lo: x - 1, hi: x + 1) }
+        func i(_ x: Double) -> Interval { Interval(mean: x, lo: x - 1, hi: x + 1) }
         return TuningFigures(dso: i(20 + 0.5 * e + 2 * c - m), collectionRate: i(0.99 - 0.001 * e),
                              costPerInvoice: i(10 - 0.1 * e + m), humanHoursPerWeek: i(10 - 0.1 * e + c),
                              contactsPerInvoice: i(m), writeOffRate: i(0.001 * e))
