@@ -52,18 +52,30 @@ public enum PaymentResponseFitter {
             for i in 0..<design.rows { for j in 0..<p where x[i * p + j] != 0 { used[j] = true } }
         }
         for j in 0..<p where !used[j] && lambdas[j] == 0 { lambdas[j] = max(options.featurePenalty, 1e-6) }
-        // The human term is identified only if some person made a contact other than a call
-        // (a call is always a person's): otherwise its column equals the call column on every
-        // row, the split between the two is arbitrary, and a policy whose people send emails or
-        // letters would inherit half the call effect. Then it is held at 0.
+        // The human term is identified only if the history has both a person's contact other
+        // than a call (a call is always a person's, so otherwise the human column equals the
+        // call column and a policy whose people send emails would inherit half the call effect)
+        // and an agent's contact (otherwise the human column equals the shared contacts column
+        // on every row, and the split between them is the penalties', not the data's). When it
+        // is not, it is held at 0 and the simulator draws the unseen side's difference from a
+        // prior (`PaymentResponseModel.heldHumanTerm`).
         let humanColumn = HazardFeatureLayout.humanColumn, callColumn = HazardFeatureLayout.channelColumn(.call)
-        var humanIdentified = false
+        let allColumn = HazardFeatureLayout.contactsAllColumn
+        let channelColumns = Channel.allCases.map(HazardFeatureLayout.channelColumn)
+        var personBeyondCalls = false, agentContact = false
         design.x.withUnsafeBufferPointer { x in
-            for i in 0..<design.rows where x[i * p + humanColumn] != x[i * p + callColumn] {
-                humanIdentified = true
-                break
+            for i in 0..<design.rows {
+                let human = x[i * p + humanColumn]
+                if human != x[i * p + callColumn] { personBeyondCalls = true }
+                // A row's whole stock, from its channels' ln(1 + S): more than the person's
+                // stock means some contact so far was an agent's.
+                var stock = 0.0
+                for c in channelColumns { stock += exp(x[i * p + c]) - 1 }
+                if log1p(stock) > human + 1e-9 { agentContact = true }
+                if personBeyondCalls && agentContact { break }
             }
         }
+        let humanIdentified = personBeyondCalls && agentContact
         if !humanIdentified { lambdas[humanColumn] = 1e12 }
         var sd = options.clientEffectSD
         var problem = try LogisticProblem(
@@ -131,6 +143,9 @@ public enum PaymentResponseFitter {
         let eta = model.linearPredictors(x: design.x, rows: design.rows, clientIndex: design.clientIndex,
                                          clientIDs: design.clientIDs)
         model.drawShifts = DrawCalibration.binShifts(design: design, eta: eta, standardErrors: fit.groupStandardErrors)
+        if !humanIdentified && used[allColumn] {
+            model.heldHumanTerm = .init(reason: agentContact ? .noPersonContacts : .noAgentContacts)
+        }
         return model
     }
 

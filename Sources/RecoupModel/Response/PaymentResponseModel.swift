@@ -45,6 +45,26 @@ public struct PaymentResponseModel: Sendable, Equatable, Codable {
     /// from Normal(effect, se²), as the simulator does (`DrawCalibration`): with it the drawn
     /// model pays as often as the training rows did. Nil in models trained before it existed.
     public var drawShifts: [Double]? = nil
+    /// Set when the history cannot tell a person's contact from an agent's (every contact was a
+    /// person's, or every non-call contact an agent's): the `contact_human` term is then held at
+    /// 0, so the side the history never showed is assumed to work as the side it did, and the
+    /// simulator draws the difference from this prior in each run. Nil when the term is fitted.
+    public var heldHumanTerm: HeldHumanTerm? = nil
+
+    /// Why the person-versus-agent term is held, and the prior the simulator draws it from.
+    public struct HeldHumanTerm: Sendable, Equatable, Codable {
+        public enum Reason: String, Sendable, Equatable, Codable {
+            /// Every contact was made by a person: agents' contacts are unseen.
+            case noAgentContacts
+            /// Every contact but calls was an agent's: a person's email, sms or letter is unseen.
+            case noPersonContacts
+        }
+        public var reason: Reason
+        /// Standard deviation of the unseen side's difference on the daily logit (per unit of
+        /// ln(1 + stock)): the channel-deviation prior's 0.5 (docs/models.md).
+        public var priorSD: Double
+        public init(reason: Reason, priorSD: Double = 0.5) { self.reason = reason; self.priorSD = priorSD }
+    }
 
     /// One client's random intercept.
     public struct ClientEffect: Sendable, Equatable, Codable {

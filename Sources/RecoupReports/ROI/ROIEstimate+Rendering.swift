@@ -32,7 +32,7 @@ extension ROIEstimate {
             ("financing value of that cash a year ($)", annualFinancingValue, money),
             ("write-offs avoided a year ($)", annualWriteOffsAvoided, money),
             ("monthly savings, all of the above ($)", monthlySavings, money),
-            ("payback of a year of the tool (months)", paybackMonths, months),
+            ("payback of a year of the tool (months, median)", paybackMonths, months),
         ]
         for (name, v, f) in rows {
             if name.hasPrefix("payback"), toolCostPerMonth <= 0 {

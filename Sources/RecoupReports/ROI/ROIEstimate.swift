@@ -20,7 +20,8 @@ import RecoupSimulation
 /// - write-offs avoided a year = (write-off rate before − after) × annual sales;
 /// - monthly savings = (collections cost saved + financing value + write-offs avoided) / 12;
 /// - payback (months) = a year of the tool (tool cost per month × 12) / monthly savings: the
-///   months of savings that pay for a year of the tool; infinite in runs without savings.
+///   months of savings that pay for a year of the tool; infinite in runs without savings, so it
+///   is summarised by its median over runs rather than its mean.
 public struct ROIEstimate: Sendable {
     public var baseline: String
     public var policy: String
@@ -49,7 +50,8 @@ public struct ROIEstimate: Sendable {
     public var annualFinancingValue: Interval
     public var annualWriteOffsAvoided: Interval
     public var monthlySavings: Interval
-    /// Months of savings needed to pay a year of the tool; infinite in runs without savings.
+    /// Months of savings needed to pay a year of the tool, infinite in runs without savings: the
+    /// median over runs (in `mean`) with the 95% interval.
     public var paybackMonths: Interval
 
     /// - Parameters:
@@ -96,7 +98,12 @@ public struct ROIEstimate: Sendable {
         annualFinancingValue = Interval(runs: financing)
         annualWriteOffsAvoided = Interval(runs: avoided)
         monthlySavings = Interval(runs: monthly)
-        paybackMonths = Interval(runs: payback)
+        // The median, not the mean: one run without savings makes the mean infinite.
+        let spread = Interval(runs: payback)
+        let sorted = payback.sorted()
+        let median = sorted.isEmpty ? Double.nan
+            : (sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
+        paybackMonths = Interval(mean: median, lo: spread.lo, hi: spread.hi)
     }
 
     /// Two simulated projections of the same simulation (same runs) as the two sides, their

@@ -96,7 +96,7 @@ public struct ROIVerdict: Sendable, Equatable {
             s.append("The tool (\(ReportFormatting.number(roi.toolCostPerMonth, decimals: 2)) a month) does not pay for itself on these figures.")
         } else if !spansZero(roi.monthlySavings) {
             let payback = roi.paybackMonths.mean.isFinite
-                ? "is paid back in \(ReportFormatting.number(roi.paybackMonths.mean, decimals: 1)) months of savings."
+                ? "is paid back in \(ReportFormatting.number(roi.paybackMonths.mean, decimals: 1)) months of savings (the median run)."
                 : "is paid back in most runs, but not in all."
             s.append("Altogether it saves about \(money(roi.monthlySavings.mean)) \(interval(roi.monthlySavings)) a month, so a year "
                      + "of the tool (\(ReportFormatting.number(roi.toolCostPerMonth, decimals: 2)) a month) " + payback)

@@ -1,4 +1,5 @@
 import Foundation
+import RecoupPolicy
 
 /// Per-run draws of the hazard's day-to-day coefficients from their estimation distribution,
 /// Normal(β̂, Σ), so the intervals carry the uncertainty of the fitted effects (of reminders
@@ -8,7 +9,8 @@ import Foundation
 /// (Tuesday … Friday), promise waiting, dispute resolved, 5 channels (shared + own effect),
 /// firm, human, fatigue. Its covariance comes from the model's (`A Σ Aᵀ` for the summed channel
 /// effects); the draw is β̂ + L·z with L the Cholesky factor and z standard normals from the
-/// counter generator keyed by (seed, run, coefficient).
+/// counter generator keyed by (seed, run, coefficient). Where the model holds the human term
+/// (`heldHumanTerm`), each run also draws the unseen side's difference from its prior.
 struct CoefficientDraws {
     static let count = 9 + 4 + 2 + 5 + 3
 
@@ -32,6 +34,24 @@ struct CoefficientDraws {
                 var s = mean[i]
                 for j in 0...i { s += lower[i * q + j] * z[j] }
                 out[r * q + i] = s
+            }
+        }
+        // The person-versus-agent difference the history cannot show, drawn from its prior:
+        // the unseen side moves, the seen side keeps its fitted effect.
+        if let held = behaviour.model?.heldHumanTerm, held.priorSD > 0 {
+            let channels = 15, human = 21, call = channels + Channel.call.index
+            for r in 0..<runs {
+                let delta = held.priorSD * ReplayRandom(seed: seed, run: r).normal(entity: -2, day: 1, purpose: .bootstrap)
+                switch held.reason {
+                case .noAgentContacts:
+                    // Agents' contacts (every channel's own coefficient) move; a person's stay.
+                    for k in 0..<5 { out[r * q + channels + k] += delta }
+                    out[r * q + human] -= delta
+                case .noPersonContacts:
+                    // A person's emails, sms and letters move; calls (always a person's) stay.
+                    out[r * q + human] += delta
+                    out[r * q + call] -= delta
+                }
             }
         }
         values = out

@@ -110,10 +110,34 @@ enum TrainingReport {
                          markdown: markdown)
             out.append("")
             out.append("Contact effects on the daily logit (per unit of ln(1 + stock)), 95% intervals")
+            let held = model.heldHumanTerm
             out += table(["term", "effect", "low", "high", "contacts"],
-                         s.contactEffects.map { [$0.term, f($0.coefficient, 3), f($0.lo, 3), f($0.hi, 3), "\($0.contacts)"] },
+                         s.contactEffects.map { e in
+                             e.term == "human" && held != nil
+                                 ? [e.term, "held", "", "", ""]
+                                 : [e.term, f(e.coefficient, 3), f(e.lo, 3), f(e.hi, 3), e.contacts > 0 || Channel(rawValue: e.term) != nil ? "\(e.contacts)" : ""]
+                         },
                          markdown: markdown)
+            if let held {
+                let why = held.reason == .noAgentContacts
+                    ? "every contact in this history was made by a person, so an agent's contact is taken to work as a person's"
+                    : "every contact but calls was an agent's, so a person's email, sms or letter is taken to work as an agent's"
+                let note = "note: human is held at 0: \(why); the simulator draws the difference from a prior "
+                    + "(sd \(f(held.priorSD, 1)) on the logit) in each run, so those projections carry that uncertainty."
+                out += markdown ? [note] : wrapped(note)
+            }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters.
+    static func wrapped(_ text: String, width: Int = 100) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }
