@@ -125,11 +125,20 @@ extension SimulationReport {
         return String(line[..<cut.lowerBound]) + ";\n  " + String(line[cut.upperBound...])
     }
 
+    /// What the short column names mean, under the projections (each line under 100 columns).
+    static let legend = [
+        "DSO: cohort DSO (days); collected, collected@90, written off: shares of the amount invoiced;",
+        "cost/inv: collections cost per invoice ($); hours/wk: people's hours a week on collections",
+        "(contacts, copilot reviews, disputes, promise follow-ups); `recoup report time-audit` adds",
+        "reconciliation, data entry and reporting.",
+    ]
+
     /// The plain-text report: the projections, the differences (with significance), the
     /// back-test lines.
     public var text: String {
         var out = marked("Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval])") + "\n\n"
         out += SimulationReport.alignedFitting(tableRows)
+        out += "\n" + SimulationReport.legend.joined(separator: "\n") + "\n"
         if projections.count > 1 {
             out += "\nDifferences against \(projections[0].label) (* : the 95% interval excludes 0)\n\n"
             out += SimulationReport.alignedFitting(differenceRows)
@@ -181,6 +190,7 @@ extension SimulationReport {
         }
         var out = marked("Projections for invoices issued \(from.iso)…\(to.iso), \(projections.first?.runs ?? 0) runs, seed \(seed) (mean [95% interval])") + ".\n\n"
         out += table(tableRows)
+        out += "\n" + SimulationReport.legend.joined(separator: " ") + "\n"
         if projections.count > 1 {
             out += "\nDifferences against \(projections[0].label) (* : the 95% interval excludes 0).\n\n" + table(differenceRows)
         }

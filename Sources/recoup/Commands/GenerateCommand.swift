@@ -100,7 +100,7 @@ struct GenerateCommand: ParsableCommand {
             // The randomised default keeps the line it always had (notebooks show it).
             var historyNote = ""
             if case .randomised = cadence {} else {
-                historyNote = "; history " + cadence.name + (isVerified ? "" : " (UNVERIFIED policy)")
+                historyNote = "\nhistory: " + cadence.name + (isVerified ? "" : " (UNVERIFIED policy)")
             }
             print("wrote \(out): \(summary)\(historyNote)")
         }

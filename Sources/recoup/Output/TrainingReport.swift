@@ -100,7 +100,8 @@ enum TrainingReport {
             out.append("")
             out.append("\(heading)Payment-response model: P(payment on day d | open on d), test invoice-days")
             out += table(["", "model"], [["AUC", f(s.auc)], ["log-loss", f(s.logLoss)], ["Brier", f(s.brier)]], markdown: markdown)
-            out.append("rows: \(s.trainRows) train, \(s.testRows) test; contact half-life \(f(model.layout.halfLife, 0)) business days, "
+            out.append("rows: \(s.trainRows) train, \(s.testRows) test")
+            out.append("contact half-life \(f(model.layout.halfLife, 0)) business days, "
                        + "unreached contact weight \(f(model.layout.unreachedWeight, 1)); \(model.clientEffects.count) client effects, "
                        + "sd \(f(model.clientEffectSD, 3))")
             out.append("")

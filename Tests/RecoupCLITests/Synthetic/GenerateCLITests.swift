@@ -55,7 +55,7 @@ import Testing
         let manual = try CLIRunner.run(["generate", "--out", folder.path + "/m", "--clients", "25", "--months", "4", "--seed", "3",
                                         "--history", "manual"])
         #expect(manual.status == 0, "\(manual.stderr)")
-        #expect(manual.stdout.hasSuffix("; history manual\n"), "\(manual.stdout)")
+        #expect(manual.stdout.hasSuffix("\nhistory: manual\n"), "\(manual.stdout)")
         let actions = try String(contentsOfFile: folder.path + "/m/actions.csv", encoding: .utf8).split(separator: "\n").dropFirst()
         #expect(!actions.isEmpty)
         // action_id,invoice_id,at,channel,actor,tone,outcome,minutes,propensity: a person, minutes, no propensity.
