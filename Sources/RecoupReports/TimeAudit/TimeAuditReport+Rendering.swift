@@ -252,6 +252,7 @@ extension TimeAuditReport {
                 tasks: tasks.enumerated().map { i, task in
                     BarSeries(name: task.title, values: [now[i]] + projections.map { $0.hours[i].mean }, color: palette[i])
                 },
+                title: "Hours per week on AR work, by task",
                 subtitle: "Average hours per week; the projections are the simulator's means.")
         }
         return StackedBarChart.hoursByTask(
@@ -259,7 +260,7 @@ extension TimeAuditReport {
             tasks: tasks.enumerated().map { i, task in
                 BarSeries(name: task.title, values: weeks.map { $0.minutes[i] / 60 }, color: palette[i])
             },
-            by: "Week of",
+            by: "Week of", title: "Hours per week on AR work, by task",
             subtitle: "\(from.iso) to \(to.iso); " + (timesheetWeeks == weeks.count ? "all weeks from timesheets."
                 : "\(timesheetWeeks) of \(weeks.count) weeks from timesheets, the rest estimated from the ledger."))
     }
