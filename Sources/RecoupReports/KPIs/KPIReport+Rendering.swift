@@ -34,7 +34,7 @@ public enum KPITables {
             title: "KPIs \(p.from.iso) to \(p.to.iso) (\(p.to - p.from + 1) days), as of \(p.asOf.iso)",
             columns: [.init("KPI"), .init("Value", alignment: .right)])
         summary.append(["Sales", money(p.sales)])
-        summary.append(["AR at start", money(p.arStart)])
+        summary.append(["AR at start", report.snapshotAsOf == nil ? money(p.arStart) : "—"])
         summary.append(["AR at end", money(p.arEnd)])
         summary.append(["Current AR at end", money(p.currentAREnd)])
         summary.append(["DSO, standard (days)", ReportFormatting.days(p.dsoStandard)])
