@@ -106,6 +106,11 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["paymentDates"] as? Bool == paymentDates)
         #expect(object["dsoStandard"] as? Double != nil)
+        // The table says which figures a snapshot cannot give, and shows them as missing.
+        let table = try CLIRunner.run(["report", "kpis", "--db", db])
+        let arStart = table.stdout.split(separator: "\n").first { $0.hasPrefix("AR at start") }.map(String.init) ?? ""
+        #expect(arStart.hasSuffix("—") == !paymentDates, "\(arStart)")
+        #expect(table.stdout.contains("A snapshot of open balances") == !paymentDates, "\(table.stdout)")
         let train = try CLIRunner.run(["train", "--db", db])
         if !paymentDates {
             #expect(train.status == 1)
