@@ -118,11 +118,30 @@ extension SimulationReport {
         return blocks.joined(separator: "\n")
     }
 
-    /// `line` broken after its last "; " within `width` columns when it is longer, the rest
-    /// indented by two spaces (support lines name several channels and can run long).
+    /// `line` broken into lines of at most `width` columns when it is longer: after the last
+    /// "; " that fits, else at the last space, continuation lines indented by two spaces
+    /// (support lines name several channels and can run long).
     static func brokenAtClause(_ line: String, width: Int = 100) -> String {
-        guard line.count > width, let cut = line.prefix(width).range(of: "; ", options: .backwards) else { return line }
-        return String(line[..<cut.lowerBound]) + ";\n  " + String(line[cut.upperBound...])
+        guard line.count > width else { return line }
+        // Break at the last "; " that fits, else at the last space; continuation lines are
+        // indented two spaces and broken the same way.
+        var lines: [String] = [], rest = Substring(line), indent = ""
+        while indent.count + rest.count > width {
+            let room = width - indent.count
+            let head = rest.prefix(room)
+            if let cut = head.range(of: "; ", options: .backwards) {
+                lines.append(indent + String(rest[..<cut.lowerBound]) + ";")
+                rest = rest[cut.upperBound...]
+            } else if let space = head.lastIndex(of: " ") {
+                lines.append(indent + String(rest[..<space]))
+                rest = rest[rest.index(after: space)...]
+            } else {
+                break
+            }
+            indent = "  "
+        }
+        lines.append(indent + String(rest))
+        return lines.joined(separator: "\n")
     }
 
     /// What the short column names mean, under the projections (each line under 100 columns).
