@@ -63,6 +63,14 @@ public struct ROIVerdict: Sendable, Equatable {
                      + "(\(ReportFormatting.number(roi.costPerInvoiceBefore.mean, decimals: 2)) vs "
                      + "\(ReportFormatting.number(roi.costPerInvoiceAfter.mean, decimals: 2)) per invoice; a year's difference "
                      + "\(interval(saved))).")
+        } else if let loadedBefore = roi.fullyLoadedBefore, let loadedAfter = roi.fullyLoadedAfter {
+            // The year's figure counts every AR hour (reconciliation too), so the sentence quotes
+            // the fully loaded cost per invoice beside the collections one.
+            let more = saved.mean < 0
+            s.append("AR work costs \(more ? "more" : "less") per invoice under \(who) \(thanUnder) "
+                     + "(collections \(cents(roi.costPerInvoiceAfter.mean)) vs \(cents(roi.costPerInvoiceBefore.mean)), "
+                     + "fully loaded \(cents(loadedAfter.mean)) vs \(cents(loadedBefore.mean))): people's time and contacts "
+                     + "cost about \(money(saved.mean)) \(magnitude(saved)) a year " + (more ? "more." : "less."))
         } else {
             let more = saved.mean < 0
             s.append("Collections work costs \(more ? "more" : "less") "
