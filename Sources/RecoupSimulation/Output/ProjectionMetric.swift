@@ -38,11 +38,24 @@ public enum ProjectionMetric: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the figure is a share of the amount invoiced: tables for people show it in
+    /// percent with one decimal (differences in percentage points); JSON and CSV keep the
+    /// fraction.
+    var isShare: Bool {
+        switch self {
+        case .collectionRate, .collectionRate90, .writeOffRate: return true
+        default: return false
+        }
+    }
+
+    /// What a table multiplies the figure by (100 for shares, shown in percent).
+    var tableScale: Double { isShare ? 100 : 1 }
+
     /// Decimal places in tables.
     var tableDecimals: Int {
         switch self {
         case .dso: return 1
-        case .collectionRate, .collectionRate90, .writeOffRate: return 3
+        case .collectionRate, .collectionRate90, .writeOffRate: return 1
         case .costPerInvoice: return 2
         default: return 2
         }
@@ -52,13 +65,21 @@ public enum ProjectionMetric: String, CaseIterable, Sendable {
     var heading: String {
         switch self {
         case .dso: return "DSO"
-        case .collectionRate: return "collected"
+        case .collectionRate: return "collected %"
         case .costPerInvoice: return "cost/inv"
         case .humanHoursPerWeek: return "hours/wk"
         case .contactsPerInvoice: return "contacts/inv"
-        case .collectionRate90: return "collected@90"
-        case .writeOffRate: return "written off"
+        case .collectionRate90: return "collected@90 %"
+        case .writeOffRate: return "written off %"
         default: return rawValue
         }
+    }
+}
+
+extension ProjectionMetric {
+    /// `interval` in the unit tables show (`tableScale`).
+    func scaledForTable(_ interval: Interval) -> Interval {
+        let k = tableScale
+        return k == 1 ? interval : Interval(mean: interval.mean * k, lo: interval.lo * k, hi: interval.hi * k)
     }
 }

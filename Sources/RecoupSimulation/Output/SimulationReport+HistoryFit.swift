@@ -24,7 +24,9 @@ extension SimulationReport.BackTest {
         }
         row("cohort DSO", String(format: "%.1f", actual.dso), interval(replayedDSO, 1),
             asLoggedDSO.map { String(format: "%.1f", $0.mean) })
-        row("collection rate", String(format: "%.3f", actual.collectionRate), interval(replayedCollectionRate, 3))
+        let percent = Interval(mean: replayedCollectionRate.mean * 100, lo: replayedCollectionRate.lo * 100,
+                               hi: replayedCollectionRate.hi * 100)
+        row("collection rate %", String(format: "%.1f", actual.collectionRate * 100), interval(percent, 1))
         row("contacts/invoice", String(format: "%.2f", observed.contactsPerInvoice), interval(contacts, 2),
             asLoggedContacts.map { String(format: "%.2f", $0.mean) })
         row("cost/invoice", String(format: "%.2f", observed.costPerInvoice), interval(cost, 2))

@@ -66,7 +66,9 @@ extension SimulationReport {
         var rows = [["policy", "mode"] + ProjectionMetric.spec.map(\.heading)]
         for projection in projections {
             rows.append([projection.label, projection.mode]
-                + ProjectionMetric.spec.map { SimulationReport.cell(projection.figures[$0], decimals: $0.tableDecimals) })
+                + ProjectionMetric.spec.map { metric in
+                    SimulationReport.cell(projection.figures[metric].map(metric.scaledForTable), decimals: metric.tableDecimals)
+                })
         }
         return rows
     }
@@ -79,7 +81,7 @@ extension SimulationReport {
         for projection in projections.dropFirst() {
             rows.append([projection.label, projection.mode] + ProjectionMetric.spec.map { metric in
                 guard let d = projection.difference?[metric] else { return "–" }
-                return SimulationReport.cell(d, decimals: metric.tableDecimals) + (d.excludesZero ? " *" : "")
+                return SimulationReport.cell(metric.scaledForTable(d), decimals: metric.tableDecimals) + (d.excludesZero ? " *" : "")
             })
         }
         return rows
@@ -146,10 +148,10 @@ extension SimulationReport {
 
     /// What the short column names mean, under the projections (each line under 100 columns).
     static let legend = [
-        "DSO: cohort DSO (days); collected, collected@90, written off: shares of the amount invoiced;",
-        "cost/inv: collections cost per invoice ($); hours/wk: people's hours a week on collections",
-        "(contacts, copilot reviews, disputes, promise follow-ups); `recoup report time-audit` adds",
-        "reconciliation, data entry and reporting.",
+        "DSO: cohort DSO (days); collected %, collected@90 %, written off %: of the amount invoiced",
+        "(differences in percentage points); cost/inv: collections cost per invoice ($);",
+        "hours/wk: people's hours a week on collections (contacts, copilot reviews, disputes, promise",
+        "follow-ups); `recoup report time-audit` adds reconciliation, data entry and reporting.",
     ]
 
     /// The plain-text report: the projections, the differences (with significance), the

@@ -70,9 +70,9 @@ public struct SimulationReport: Sendable {
             var out = ["back-test: invoices issued \(from) to \(to) (\(actual.invoices) invoices whose fate the ledger shows)",
                        String(format: "back-test: history cohort DSO %.1f (actual) vs %.1f [%.1f, %.1f] (replayed)",
                               actual.dso, replayedDSO.mean, replayedDSO.lo, replayedDSO.hi),
-                       String(format: "back-test: history collection rate %.3f (actual) vs %.3f [%.3f, %.3f] (replayed)",
-                              actual.collectionRate, replayedCollectionRate.mean, replayedCollectionRate.lo,
-                              replayedCollectionRate.hi)]
+                       String(format: "back-test: history collection rate %.1f%% (actual) vs %.1f%% [%.1f, %.1f] (replayed)",
+                              actual.collectionRate * 100, replayedCollectionRate.mean * 100, replayedCollectionRate.lo * 100,
+                              replayedCollectionRate.hi * 100)]
             out += comparisonLines
             if dsoOutside { out.append("warning: the replayed history's DSO interval misses the actual DSO; projections may be biased") }
             if collectionRateOutside {

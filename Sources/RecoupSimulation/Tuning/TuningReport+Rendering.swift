@@ -4,7 +4,7 @@ import RecoupPolicy
 extension TuningReport {
     /// The table's figures, in column order.
     static let tableMetrics: [(metric: TuningMetric, heading: String, decimals: Int)] = [
-        (.dso, "DSO (days)", 1), (.cost, "cost/invoice ($)", 2), (.collectionRate, "collected", 3), (.humanHours, "hours/week", 2),
+        (.dso, "DSO (days)", 1), (.cost, "cost/invoice ($)", 2), (.collectionRate, "collected %", 1), (.humanHours, "hours/week", 2),
     ]
 
     static func cell(_ i: Interval, decimals: Int) -> String {
@@ -26,7 +26,11 @@ extension TuningReport {
         var rows = [header]
         for r in results {
             var row = ["#\(r.index)"] + r.values.map(\.text)
-            row += Self.tableMetrics.map { Self.cell(r.figures[$0.metric], decimals: $0.decimals) }
+            row += Self.tableMetrics.map { column in
+                // Shares are shown in percent, as in every table for people; JSON keeps fractions.
+                let i = r.figures[column.metric], k = column.metric == .collectionRate ? 100.0 : 1
+                return Self.cell(Interval(mean: i.mean * k, lo: i.lo * k, hi: i.hi * k), decimals: column.decimals)
+            }
             row.append(Self.frontierCell(r))
             if !constraints.isEmpty { row.append(r.isFeasible ? "yes" : "no") }
             if pick != nil { row.append(pickedIndex == r.index ? "<- picked" : "") }
