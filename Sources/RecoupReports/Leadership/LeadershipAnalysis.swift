@@ -30,7 +30,7 @@ public struct LeadershipAnalysis: Sendable {
         let projected = TimeAudit.projecting(audit, simulation: simulation, ledger: ledger, classification: classification, seed: seed)
         self.audit = projected.report
         warnings = projected.warning.map { [$0] } ?? []
-        reconciliation = try? Reconciler.summary(ledger, options: ReconcileOptions(from: audit.from, to: audit.to))
+        reconciliation = projected.reconciliation
         cost = try ARCostPerInvoice(audit: projected.report, simulated: simulation.projections, ledger: ledger, costs: costs)
         let rate = Double(costs.hourlyRate.minorUnits) / 100
         let base = simulation.projections[0]

@@ -28,6 +28,8 @@ public struct ARCostPerInvoice: Sendable {
         var afterRuns: [[Double]]
     }
 
+    /// People's time by task (in `TimesheetTask.allCases` order), then contact prices, then
+    /// payment fees.
     public var parts: [Part]
     /// The policies, in the time audit's order (titles mark unverified ones).
     public var policies: [String]
@@ -106,10 +108,12 @@ public struct ARCostPerInvoice: Sendable {
     public func collectionsRuns(_ index: Int) -> [Double] { sumRuns(index, parts.filter(\.isCollections)) }
     /// Fully loaded AR cost per invoice under policy `index`, run by run.
     public func fullyLoadedRuns(_ index: Int) -> [Double] { sumRuns(index, parts) }
+    /// The part holding contact prices.
+    private var contactPart: Part { parts[TimesheetTask.allCases.count] }
     /// Money per invoice that is not people's time (contact prices), run by run.
-    public func contactRuns(_ index: Int) -> [Double] { parts[parts.count - 2].afterRuns[index] }
+    public func contactRuns(_ index: Int) -> [Double] { contactPart.afterRuns[index] }
     /// Contact prices per invoice now.
-    public var contactNow: Double { parts[parts.count - 2].now }
+    public var contactNow: Double { contactPart.now }
 
     private func sumRuns(_ index: Int, _ chosen: [Part]) -> [Double] {
         let count = chosen.map { $0.afterRuns[index].count }.min() ?? 0

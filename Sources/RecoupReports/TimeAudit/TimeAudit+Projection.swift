@@ -5,11 +5,12 @@ import RecoupSimulation
 extension TimeAudit {
     /// `report` with a projection for every policy of `simulation`, under `classification`,
     /// reconciliation measured by matching `ledger`'s deposits over the audit's window.
-    /// - Returns: the report, and a warning when the deposits could not be matched (the
-    ///   reconciliation hours are then kept at today's, `notMeasured`).
+    /// - Returns: the report, the reconciliation it projected from (nil when the deposits could
+    ///   not be matched), and then a warning (the reconciliation hours are kept at today's,
+    ///   `notMeasured`).
     public static func projecting(_ report: TimeAuditReport, simulation: SimulationReport, ledger: Ledger,
                                   classification: TaskClassification = .standard,
-                                  seed: UInt64) -> (report: TimeAuditReport, warning: String?) {
+                                  seed: UInt64) -> (report: TimeAuditReport, reconciliation: ReconciliationSummary?, warning: String?) {
         var out = report
         out.classification = classification
         var warning: String?
@@ -20,7 +21,7 @@ extension TimeAudit {
         out.projections = simulation.projections.map {
             projection($0, now: out, classification: classification, reconciliation: summary, seed: seed)
         }
-        return (out, warning)
+        return (out, summary, warning)
     }
 
     /// The hours per week by task under a simulated policy, with 95% intervals over the

@@ -45,23 +45,9 @@ extension SyntheticWorld {
             let h = simulate(clientIndex: c, decider: &decider, until: .allClosed, run: run,
                              writeOffAfterDays: engine.policy.writeOffAfterDays)
             lastDay = max(lastDay, h.lastDay)
-            var outcomes: [Int: InvoiceOutcome] = [:]
-            for e in invoicesByClient[c] {
-                let inv = invoices[e]
+            addOutcomes(of: h, client: c, window: window, to: &acc) { e in
                 let tally = decider.tallies[e] ?? PolicyDecider.Tally()
-                outcomes[e] = InvoiceOutcome(issuedOn: inv.issuedOn, dueOn: inv.dueOn, amount: Money(minorUnits: inv.amount),
-                                             cost: tally.cost, humanMinutes: tally.humanMinutes)
-            }
-            for pay in h.payments { outcomes[pay.invoice]?.collections.append(DatedAmount(Money(minorUnits: pay.amount), on: pay.day)) }
-            for adj in h.adjustments {
-                let amount = DatedAmount(Money(minorUnits: adj.amount), on: adj.day)
-                if adj.kind == .writeOff { outcomes[adj.invoice]?.writeOff = amount } else {
-                    outcomes[adj.invoice]?.creditNotes.append(amount)
-                }
-            }
-            for contact in h.contacts { outcomes[contact.invoice]?.contacts += 1 }
-            for e in invoicesByClient[c] where window.contains(invoices[e].issuedOn) {
-                if let o = outcomes[e] { acc.add(o) }
+                return (tally.cost, tally.humanMinutes)
             }
             progress?(c + 1, clients.count)
         }
@@ -90,29 +76,41 @@ extension SyntheticWorld {
             for c in world.clients.indices {
                 let h = world.simulate(clientIndex: c, decider: &decider, until: .allClosed, run: UInt64(index + 1))
                 lastDay = max(lastDay, h.lastDay)
-                var outcomes: [Int: InvoiceOutcome] = [:]
-                for e in world.invoicesByClient[c] {
-                    let inv = world.invoices[e]
-                    outcomes[e] = InvoiceOutcome(issuedOn: inv.issuedOn, dueOn: inv.dueOn, amount: Money(minorUnits: inv.amount),
-                                                 humanMinutes: [Double](repeating: 0, count: TimesheetTask.allCases.count))
-                }
-                for pay in h.payments {
-                    outcomes[pay.invoice]?.collections.append(DatedAmount(Money(minorUnits: pay.amount), on: pay.day))
-                }
-                for adj in h.adjustments {
-                    let amount = DatedAmount(Money(minorUnits: adj.amount), on: adj.day)
-                    if adj.kind == .writeOff { outcomes[adj.invoice]?.writeOff = amount } else {
-                        outcomes[adj.invoice]?.creditNotes.append(amount)
-                    }
-                }
-                for contact in h.contacts { outcomes[contact.invoice]?.contacts += 1 }
-                for e in world.invoicesByClient[c] where cohort.contains(world.invoices[e].issuedOn) {
-                    if let o = outcomes[e] { acc.add(o) }
+                world.addOutcomes(of: h, client: c, window: cohort, to: &acc) { _ in
+                    (.zero, [Double](repeating: 0, count: TimesheetTask.allCases.count))
                 }
             }
             _ = box.store(run: index, acc.outcomes, days: lastDay - world.parameters.start + 1)
         }
         return box.outcomes.compactMap { $0 }
+    }
+}
+
+extension SyntheticWorld {
+    /// Adds client `c`'s invoices issued in `window` to `acc`, with their collections, credit
+    /// notes, write-offs and contacts from `history` and their cost and human minutes from `cost`.
+    func addOutcomes(of history: ClientHistory, client c: Int, window: ClosedRange<Day>, to acc: inout CohortOutcomeAccumulator,
+                     cost: (Int) -> (Money, [Double])) {
+        var outcomes: [Int: InvoiceOutcome] = [:]
+        for e in invoicesByClient[c] {
+            let inv = invoices[e]
+            let (money, minutes) = cost(e)
+            outcomes[e] = InvoiceOutcome(issuedOn: inv.issuedOn, dueOn: inv.dueOn, amount: Money(minorUnits: inv.amount),
+                                         cost: money, humanMinutes: minutes)
+        }
+        for pay in history.payments {
+            outcomes[pay.invoice]?.collections.append(DatedAmount(Money(minorUnits: pay.amount), on: pay.day))
+        }
+        for adj in history.adjustments {
+            let amount = DatedAmount(Money(minorUnits: adj.amount), on: adj.day)
+            if adj.kind == .writeOff { outcomes[adj.invoice]?.writeOff = amount } else {
+                outcomes[adj.invoice]?.creditNotes.append(amount)
+            }
+        }
+        for contact in history.contacts { outcomes[contact.invoice]?.contacts += 1 }
+        for e in invoicesByClient[c] where window.contains(invoices[e].issuedOn) {
+            if let o = outcomes[e] { acc.add(o) }
+        }
     }
 }
 

@@ -43,29 +43,13 @@ struct ReportLeadershipCommand: ParsableCommand {
             let htmlFile = html.map { OutputFile($0, replacement: .always, example: "leadership.html") }
             try htmlFile?.check()  // before the simulation
             let classification = try tasks.map { try TaskClassification.load(path: $0) } ?? .standard
-            let report = try simulation.project(["history"] + policy, store: store)
-            let costs = try simulation.costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
-            let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
-            let analysis = try LeadershipAnalysis(ledger: ledger, simulation: report, costs: costs, classification: classification,
+            let projected = try simulation.projectWithInputs(["history"] + policy, store: store)
+            let analysis = try LeadershipAnalysis(ledger: projected.ledger, simulation: projected.report, costs: projected.costs,
+                                                  classification: classification,
                                                   toolCostPerMonth: tool.minorUnits, seed: simulation.seed)
             for warning in analysis.warnings { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
             try htmlFile?.write(LeadershipPage.make(analysis, footer: "recoup \(RecoupVersion.current)").html())
             print(LeadershipPage.rendered(analysis, as: format == .markdown ? .markdown : .text), terminator: "")
         }
-    }
-}
-
-/// `--tool-cost-per-month`: a price a month in the ledger's currency.
-enum ToolCost {
-    /// The amount; a malformed or negative one is bad usage (exit 2).
-    static func parse(_ text: String) throws -> Money {
-        let tool: Money
-        do { tool = try Money(decimal: text) } catch {
-            throw ValidationError("--tool-cost-per-month \(text): \(error); give an amount such as 250 or 99.50")
-        }
-        guard tool.minorUnits >= 0 else {
-            throw ValidationError("--tool-cost-per-month \(text): a price cannot be negative; give an amount such as 250 or 99.50")
-        }
-        return tool
     }
 }

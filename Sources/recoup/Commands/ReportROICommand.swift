@@ -34,10 +34,10 @@ struct ReportROICommand: ParsableCommand {
             let tool = try ToolCost.parse(toolCostPerMonth)
             let htmlFile = html.map { OutputFile($0, replacement: .always, example: "roi.html") }
             try htmlFile?.check()  // before the simulation
-            let report = try simulation.project([baseline, policy], store: store)
-            let costs = try simulation.costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
-            let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
-            let analysis = try LeadershipAnalysis(ledger: ledger, simulation: report, costs: costs, toolCostPerMonth: tool.minorUnits,
+            let projected = try simulation.projectWithInputs([baseline, policy], store: store)
+            let report = projected.report
+            let analysis = try LeadershipAnalysis(ledger: projected.ledger, simulation: report, costs: projected.costs,
+                                                  toolCostPerMonth: tool.minorUnits,
                                                   seed: simulation.seed)
             for warning in analysis.warnings { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
             let roi = analysis.returns[0], verdict = analysis.verdicts[0]

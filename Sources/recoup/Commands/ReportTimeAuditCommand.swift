@@ -61,17 +61,19 @@ struct ReportTimeAuditCommand: ParsableCommand {
         try UserFacingError.wrap {
             let chartFile = chart.map { OutputFile($0, replacement: .always, example: "time-audit.svg") }
             try chartFile?.check()  // before the work
-            let costModel = try costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
             let classification = try tasks.map { try TaskClassification.load(path: $0) } ?? .standard
-            let ledger = try LedgerStore(path: store.path, access: .readOnly).loadLedger()
+            // With policies, the simulation's own load of the store and cost file serves the audit too.
+            let projected = policy.isEmpty ? nil
+                : try SimulationArguments.project(policy, store: store, runs: runs, seed: seed, costs: costs, trust: trust)
+            let costModel = try projected?.costs ?? costs.map { try CostModel.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CostModel()
+            let ledger = try projected?.ledger ?? LedgerStore(path: store.path, access: .readOnly).loadLedger()
             var report = try TimeAudit.make(ledger: ledger, from: from, to: to, costs: costModel)
             report.classification = classification
-            if !policy.isEmpty {
-                let simulation = try SimulationArguments.project(policy, store: store, runs: runs, seed: seed, costs: costs, trust: trust)
-                let projected = TimeAudit.projecting(report, simulation: simulation, ledger: ledger, classification: classification,
-                                                     seed: seed)
-                if let warning = projected.warning { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
-                report = projected.report
+            if let projected {
+                let audit = TimeAudit.projecting(report, simulation: projected.report, ledger: ledger,
+                                                 classification: classification, seed: seed)
+                if let warning = audit.warning { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
+                report = audit.report
             }
             try chartFile?.write(report.chart().svg())
             switch output.format {

@@ -50,13 +50,26 @@ struct SimulationArguments: ParsableArguments {
 
     /// Loads the ledger and model and projects `names`.
     func project(_ names: [String], store: StoreOptions) throws -> SimulationReport {
+        try projectWithInputs(names, store: store).report
+    }
+
+    /// `project`, with the ledger and cost model it used, for commands that report on them too
+    /// (so neither the store nor the cost file is read twice).
+    func projectWithInputs(_ names: [String], store: StoreOptions) throws -> Projected {
         try SimulationArguments.project(names, store: store, runs: runs, seed: seed, costs: costs, trust: trust, from: from, to: to)
+    }
+
+    /// A projection and what it was made from.
+    struct Projected {
+        var report: SimulationReport
+        var ledger: Ledger
+        var costs: CostModel
     }
 
     /// Loads the ledger and model of `store` and projects `names` over invoices issued
     /// `from…to` (default: all), for commands whose own `--from/--to` mean another window.
     static func project(_ names: [String], store: StoreOptions, runs: Int, seed: UInt64, costs: String?,
-                        trust: PolicyTrustOptions, from: Day? = nil, to: Day? = nil) throws -> SimulationReport {
+                        trust: PolicyTrustOptions, from: Day? = nil, to: Day? = nil) throws -> Projected {
         var options = SimulationOptions(runs: runs, seed: seed)
         if let costs { options.costs = try CostModel.load(contentsOf: URL(fileURLWithPath: costs)) }
         let policies = try SimulationArguments.policies(names, trust: trust)
@@ -66,7 +79,7 @@ struct SimulationArguments: ParsableArguments {
         let report = try Simulation.project(ledger: ledger, behaviour: behaviour, policies: policies, from: from, to: to,
                                             options: options, progress: TerminalProgress.fractions(bar))
         bar.finish()
-        return report
+        return Projected(report: report, ledger: ledger, costs: options.costs)
     }
 }
 

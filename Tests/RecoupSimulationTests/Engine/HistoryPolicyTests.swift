@@ -137,11 +137,16 @@ import Testing
             let mean = truth.reduce(0, +) / Double(truth.count)
             var squares = 0.0
             for x in truth { squares += (x - mean) * (x - mean) }
-            let truthSE = (squares / Double(truth.count - 1) / Double(truth.count)).squareRoot()
+            let truthSD = (squares / Double(truth.count - 1)).squareRoot()
+            let truthSE = truthSD / Double(truth.count).squareRoot()
             // The replay's 95% interval spans about 3.92 run standard deviations.
             let replaySE = (b.replayedDSO.hi - b.replayedDSO.lo) / 3.92 / Double(runs).squareRoot()
             let gap = b.replayedDSO.mean - mean
             gaps.append(gap)
+            // The figures docs/simulation.md quotes ("How close its DSO can be to the ledger's").
+            print(String(format: "history row, seed %d%@: replayed %.2f, expected %.2f (run-to-run sd %.2f), ledger %.2f (%+.2f)",
+                         Int(seed), fixedRule ? " fixed rule" : "", b.replayedDSO.mean, mean, truthSD, b.actual.dso,
+                         b.actual.dso - mean))
             #expect(abs(gap) <= 3 * (truthSE * truthSE + replaySE * replaySE).squareRoot(),
                     "seed \(seed): replayed \(b.replayedDSO.mean) vs expected \(mean) (actual \(b.actual.dso))")
         }
