@@ -59,6 +59,12 @@ extension ROIEstimate {
         ] + (isObservedBaseline ? [
             "baseline: the ledger's own hours (timesheets) and contact prices; the change in DSO and write-offs is the "
                 + "simulator's, paired against the replayed history in the same runs",
+        ] : []) + (annualContactCostSaved.mean < 0 ? [
+            "contact costs rise: \(policy)'s agent contacts carry channel prices (email, sms, voice calls, letters), "
+                + "while a contact made by a person costs only the person's time, counted under people's time",
+        ] : []) + (annualLabourSaved.mean < 0 ? [
+            "people's time rises: \(policy) adds people's work (copilot reviews, calls, or the disputes and promises its "
+                + "extra contacts bring), the time audit shows by task",
         ] : [])
     }
 

@@ -17,11 +17,14 @@ public enum AgingTables {
     /// columns, otherwise in whole currency units (rounded half away from zero), the title
     /// saying so and pointing to the CSV for cents. Whole units fit 100 columns while every
     /// figure is below ten million.
-    public static func clientsText(_ report: AgingReport, title: String) -> String {
-        let exact = clients(report, title: title).rendered(as: .text)
+    /// Markdown keeps client names whole (`cutNames: false`) and falls back to whole units the
+    /// same way, so its source lines fit too.
+    public static func clientsText(_ report: AgingReport, title: String, format: ReportTable.Format = .text) -> String {
+        let cut = format == .text
+        let exact = clients(report, title: title, cutNames: cut).rendered(as: format)
         guard exact.split(separator: "\n").contains(where: { $0.count > terminalWidth }) else { return exact }
-        return clients(report, title: title + " in whole units, each rounded; --format csv for cents", wholeUnits: true)
-            .rendered(as: .text)
+        return clients(report, title: title + " in whole units, each rounded; --format csv for cents", wholeUnits: true,
+                       cutNames: cut).rendered(as: format)
     }
 
     /// The per-client table (`clients: false`: the total row only, as in `report kpis`).

@@ -87,6 +87,14 @@ extension TimeAuditReport {
         }
         lines.append(staying.isEmpty ? "No work stays with people."
                      : "Stays with people (hours a week): " + staying.joined(separator: ", ") + ".")
+        let more = TimesheetTask.allCases.enumerated().compactMap { i, task -> String? in
+            let f = self.freed(task: i, p.hours[i])
+            return f.mean <= -0.005 ? "\(task.title) +\(ReportFormatting.number(-f.mean, decimals: 2))" : nil
+        }
+        if !more.isEmpty {
+            lines.append("More hours a week than now on " + more.joined(separator: ", ") + ": the policy's own steps "
+                + "(copilot reviews, calls) and the promises and disputes its extra contacts bring.")
+        }
         if p.basis.contains(.notMeasured) {
             lines.append("Data entry between systems and standard reports are work an agent can take, but this ledger cannot "
                 + "measure how much; they are kept at today's hours. Give the share an agent takes with --tasks FILE.")

@@ -44,11 +44,10 @@ enum AgingOutput {
             return try JSONOutput.encode(AgingJSON(report: report))
         case .table:
             return AgingTables.clientsText(report, title: "Aging on \(report.asOf.iso) (\(report.currency))")
-        case .csv, .markdown:
-            let csv = format == .csv
-            let table = AgingTables.clients(report, title: csv ? nil : "Aging on \(report.asOf.iso) (\(report.currency))", csv: csv,
-                                            cutNames: false)
-            return table.rendered(as: format.tableFormat)
+        case .markdown:
+            return AgingTables.clientsText(report, title: "Aging on \(report.asOf.iso) (\(report.currency))", format: .markdown)
+        case .csv:
+            return AgingTables.clients(report, title: nil, csv: true, cutNames: false).rendered(as: .csv)
         }
     }
 

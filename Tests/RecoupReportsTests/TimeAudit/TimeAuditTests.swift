@@ -206,6 +206,8 @@ enum TimeAuditFixture {
         #expect(disputes?.split(separator: " ").map(String.init) == ["disputes", "0.88", "0.80", "[0.61,", "0.99]", "0.07", "[-0.12,",
                                                                       "0.27]", "simulated"], "\(text)")
         #expect(text.contains("Under tiered \"copilot\": frees about 0.9 hours a week"), "\(text)")
+        // Other (promise follow-ups): 5 min / 60 / 2 weeks = 0.04 now, 0.30 projected: 0.26 more.
+        #expect(text.replacingOccurrences(of: "\n", with: " ").contains("More hours a week than now on other +0.26"), "\(text)")
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 })
         #expect(!text.contains("not available"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
